@@ -1,0 +1,11 @@
+/** Backend unit and integration tests (real PostgreSQL and Redis; see test/global-setup.ts). */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }] },
+  moduleNameMapper: { '^@dutylist/shared$': '<rootDir>/../shared/src/index.ts' },
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  testTimeout: 30000,
+};

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../config/configuration';
+import { buildDataSourceOptions } from './data-source-options';
+import { seedDemo } from './demo/seed-demo';
+
+/** `node dist/database/cli.js migrate | revert | seed | reset` */
+async function main(command: string | undefined): Promise<void> {
+  const db = new DataSource(buildDataSourceOptions(loadConfig().DATABASE_URL));
+  await db.initialize();
+  try {
+    switch (command) {
+      case 'migrate': {
+        const ran = await db.runMigrations({ transaction: 'each' });
+        console.log(ran.length ? `migrated: ${ran.map((m) => m.name).join(', ')}` : 'migrations: up to date');
+        break;
+      }
+      case 'revert':
+        await db.undoLastMigration({ transaction: 'each' });
+        console.log('reverted the last migration');
+        break;
+      case 'seed':
+        console.log('demo data:', JSON.stringify(await seedDemo(db)));
+        break;
+      case 'reset':
+        await db.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+        await db.runMigrations({ transaction: 'each' });
+        console.log('demo data:', JSON.stringify(await seedDemo(db)));
+        break;
+      default:
+        console.error('usage: cli.js migrate | revert | seed | reset');
+        process.exitCode = 2;
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import { OrgUnitEntity } from '../modules/org-units/org-unit.entity';
+import { UserEntity } from '../modules/users/user.entity';
+import { DutyListEntity } from '../modules/lists/duty-list.entity';
+import { ListVersionEntity } from '../modules/lists/list-version.entity';
+import { VersionItemEntity } from '../modules/lists/version-item.entity';
+import { ItemEntity } from '../modules/items/item.entity';
+
+export const ENTITIES = [OrgUnitEntity, UserEntity, DutyListEntity, ItemEntity, ListVersionEntity, VersionItemEntity];
+
+/** The one options function shared by the Nest module, the CLI and the tests. Never `synchronize`. */
+export function buildDataSourceOptions(databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: [join(__dirname, 'migrations', '*.{ts,js}')],
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    extra: { max: 10, connectionTimeoutMillis: 5000 },
+  };
+}

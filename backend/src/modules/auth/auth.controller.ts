@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  loginRequestSchema,
+  type CurrentUser as CurrentUserDto,
+  type DemoAccountsResponse,
+  type LoginRequest,
+  type LoginResponse,
+} from '@dutylist/shared';
+import { ApiZodBody, ZodValidationPipe } from '../../common/zod-validation.pipe';
+import { CurrentUser, Public } from './auth.decorators';
+import { AuthService } from './auth.service';
+import type { AuthUser } from './auth-user';
+import { LoginThrottlerGuard } from './login-throttler.guard';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @UseGuards(LoginThrottlerGuard)
+  @Post('login')
+  @HttpCode(200)
+  @ApiZodBody(loginRequestSchema)
+  login(@Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest): Promise<LoginResponse> {
+    return this.auth.login(body);
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  me(@CurrentUser() user: AuthUser): Promise<CurrentUserDto> {
+    return this.auth.toCurrentUser(user);
+  }
+
+  @Public()
+  @Get('demo-accounts')
+  demoAccounts(): Promise<DemoAccountsResponse> {
+    return this.auth.demoAccounts();
+  }
+}

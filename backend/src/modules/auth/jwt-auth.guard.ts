@@ -1,0 +1,41 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { Request } from 'express';
+import type { Role } from '@dutylist/shared';
+import { AppError } from '../../common/app-error';
+import { UsersService } from '../users/users.service';
+import { IS_PUBLIC, ROLES_KEY } from './auth.decorators';
+import type { AuthUser } from './auth-user';
+
+/** Global guard: a valid Bearer token of an active user, then the route's role list. */
+@Injectable()
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly users: UsersService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) throw new AppError('UNAUTHENTICATED', '请先登录');
+    let userId: string;
+    try {
+      userId = (await this.jwt.verifyAsync<{ sub: string }>(token)).sub;
+    } catch {
+      throw new AppError('UNAUTHENTICATED', '登录已过期，请重新登录');
+    }
+    const user = await this.users.findAuthUser(userId);
+    if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在或已停用，请重新登录');
+    request.user = user;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(user.role)) throw AppError.forbidden();
+    return true;
+  }
+}

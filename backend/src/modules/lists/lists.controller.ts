@@ -1,0 +1,24 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { ListDetail, ListSummary } from '@dutylist/shared';
+import { UuidParamPipe } from '../../common/uuid-param.pipe';
+import { CurrentUser } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth-user';
+import { ListsService } from './lists.service';
+
+@ApiTags('lists')
+@ApiBearerAuth()
+@Controller('lists')
+export class ListsController {
+  constructor(private readonly lists: ListsService) {}
+
+  @Get()
+  list(@CurrentUser() user: AuthUser): Promise<ListSummary[]> {
+    return this.lists.listForUser(user);
+  }
+
+  @Get(':listId')
+  get(@CurrentUser() user: AuthUser, @Param('listId', new UuidParamPipe('LIST_NOT_FOUND')) listId: string): Promise<ListDetail> {
+    return this.lists.getForUser(user, listId);
+  }
+}

@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { LIST_TABLES, type ListDetail, type ListSummary, type TableCounts, explanationSchema } from '@dutylist/shared';
+import { AppError } from '../../common/app-error';
+import type { AuthUser } from '../auth/auth-user';
+import { ItemEntity } from '../items/item.entity';
+import { OrgUnitEntity } from '../org-units/org-unit.entity';
+import { isInScope } from '../org-units/org-unit.policy';
+import { DutyListEntity } from './duty-list.entity';
+import { listAbilities } from './list.policy';
+import { ListVersionEntity } from './list-version.entity';
+import { VersionItemEntity } from './version-item.entity';
+
+interface ListRow {
+  id: string;
+  edition: number;
+  title: string;
+  stage: DutyListEntity['stage'];
+  round: number;
+  max_rounds: number;
+  updated_at: Date;
+  township_id: string;
+  township_name: string;
+  county_id: string;
+  county_name: string;
+  prefecture_id: string;
+  prefecture_name: string;
+}
+
+@Injectable()
+export class ListsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The lists in the user's scope, with their stage and per-table counts. */
+  async listForUser(user: AuthUser): Promise<ListSummary[]> {
+    const rows = await this.selectLists('t.path LIKE $1', [`${user.orgPath}%`]);
+    const counts = await this.countItems(rows.map((r) => r.id));
+    return rows.map((row) => this.toSummary(user, row, counts.get(row.id)));
+  }
+
+  async getForUser(user: AuthUser, listId: string): Promise<ListDetail> {
+    const [row] = await this.selectLists('l.id = $1 AND t.path LIKE $2', [listId, `${user.orgPath}%`]);
+    if (!row) throw AppError.notFound('LIST_NOT_FOUND', '未找到该清单，或您无权访问');
+    const list = await this.db.getRepository(DutyListEntity).findOneByOrFail({ id: listId });
+    const counts = await this.countItems([listId]);
+    const versions = await this.db
+      .getRepository(ListVersionEntity)
+      .find({ where: { listId }, order: { number: 'ASC' } });
+    return {
+      ...this.toSummary(user, row, counts.get(listId)),
+      explanation: explanationSchema.parse(list.explanation ?? {}),
+      versions: versions.map((v) => ({
+        number: v.number,
+        round: v.round,
+        label: v.label,
+        createdAt: v.createdAt.toISOString(),
+      })),
+    };
+  }
+
+  /**
+   * Loads a list inside a transaction for a change, locking its row first so that concurrent
+   * changes to the same list run one after the other. Outside the user's scope: 404.
+   */
+  async lockForUser(manager: EntityManager, user: AuthUser, listId: string): Promise<DutyListEntity> {
+    const list = await manager.findOne(DutyListEntity, { where: { id: listId }, lock: { mode: 'pessimistic_write' } });
+    const township = list ? await manager.findOneBy(OrgUnitEntity, { id: list.townshipId }) : null;
+    if (!list || !township || !isInScope(user, township.path)) {
+      throw AppError.notFound('LIST_NOT_FOUND', '未找到该清单，或您无权访问');
+    }
+    return list;
+  }
+
+  /** Freezes the list's current draft into a new immutable version (used by the review cycle). */
+  async createVersion(
+    manager: EntityManager,
+    list: DutyListEntity,
+    createdBy: string | null,
+    label: string,
+  ): Promise<ListVersionEntity> {
+    const last = await manager
+      .createQueryBuilder(ListVersionEntity, 'v')
+      .select('COALESCE(MAX(v.number), 0)', 'max')
+      .where('v.list_id = :listId', { listId: list.id })
+      .getRawOne<{ max: number }>();
+    const version = await manager.save(
+      manager.create(ListVersionEntity, {
+        listId: list.id,
+        number: Number(last?.max ?? 0) + 1,
+        round: list.round,
+        label,
+        explanation: list.explanation,
+        createdBy,
+      }),
+    );
+    await manager.query(
+      `INSERT INTO version_items (version_id, item_id, list_table, seq, category, name, departments,
+                                  upper_duties, township_duties, undertaker)
+       SELECT $1, id, list_table, seq, category, name, departments, upper_duties, township_duties, undertaker
+       FROM items WHERE list_id = $2`,
+      [version.id, list.id],
+    );
+    return version;
+  }
+
+  /** Items of a frozen version, in table order. */
+  versionItems(manager: EntityManager, versionId: string): Promise<VersionItemEntity[]> {
+    return manager.find(VersionItemEntity, { where: { versionId }, order: { table: 'ASC', seq: 'ASC' } });
+  }
+
+  private selectLists(where: string, params: unknown[]): Promise<ListRow[]> {
+    return this.db.query(
+      `SELECT l.id, l.edition, l.title, l.stage, l.round, l.max_rounds, l.updated_at,
+              t.id AS township_id, t.name AS township_name,
+              c.id AS county_id, c.name AS county_name,
+              p.id AS prefecture_id, p.name AS prefecture_name
+       FROM duty_lists l
+       JOIN org_units t ON t.id = l.township_id
+       JOIN org_units c ON c.id = t.parent_id
+       JOIN org_units p ON p.id = c.parent_id
+       WHERE ${where}
+       ORDER BY p.name, c.name, t.name, l.edition DESC`,
+      params,
+    );
+  }
+
+  private async countItems(listIds: string[]): Promise<Map<string, TableCounts>> {
+    const result = new Map<string, TableCounts>();
+    if (listIds.length === 0) return result;
+    const rows: { list_id: string; list_table: keyof TableCounts; n: string }[] = await this.db
+      .getRepository(ItemEntity)
+      .query(
+        `SELECT list_id, list_table, count(*) AS n FROM items WHERE list_id = ANY($1) GROUP BY list_id, list_table`,
+        [listIds],
+      );
+    for (const row of rows) {
+      const counts = result.get(row.list_id) ?? { basic: 0, cooperative: 0, revoked: 0 };
+      counts[row.list_table] = Number(row.n);
+      result.set(row.list_id, counts);
+    }
+    return result;
+  }
+
+  private toSummary(user: AuthUser, row: ListRow, counts?: TableCounts): ListSummary {
+    return {
+      id: row.id,
+      edition: row.edition,
+      title: row.title,
+      stage: row.stage,
+      round: row.round,
+      maxRounds: row.max_rounds,
+      township: { id: row.township_id, name: row.township_name },
+      county: { id: row.county_id, name: row.county_name },
+      prefecture: { id: row.prefecture_id, name: row.prefecture_name },
+      counts: counts ?? (Object.fromEntries(LIST_TABLES.map((t) => [t, 0])) as TableCounts),
+      updatedAt: new Date(row.updated_at).toISOString(),
+      can: listAbilities(user, row),
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import type { AppConfig } from './config/configuration';
+
+/** Default location of the built frontend: <repo>/frontend/dist. */
+export function defaultStaticDir(): string {
+  return resolve(__dirname, '..', '..', 'frontend', 'dist');
+}
+
+/** Everything main.ts and the end-to-end tests configure the same way. */
+export function setupApp(app: NestExpressApplication, config: AppConfig): void {
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  app.set('trust proxy', 'loopback');
+  app.useBodyParser('json', { limit: '5mb' });
+
+  const openApi = new DocumentBuilder()
+    .setTitle('乡镇履职事项清单审核系统 API')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+
+  const staticDir = config.STATIC_DIR ?? defaultStaticDir();
+  const index = join(staticDir, 'index.html');
+  if (existsSync(index)) {
+    app.useStaticAssets(staticDir, { index: false, maxAge: '1h' });
+    // Client-side routes (/lists/…) get the single-page app; /api stays the API's.
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
+  }
+}
