@@ -4,8 +4,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   moduleNameMapper: { '^@dutylist/shared$': '<rootDir>/../shared/src/index.ts' },
+  setupFiles: ["<rootDir>/test/setup-env.ts"],
   globalSetup: '<rootDir>/test/global-setup.ts',
   testTimeout: 30000,
 };

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { OrgUnitEntity } from '../modules/org-units/org-unit.entity';
 import { UserEntity } from '../modules/users/user.entity';
@@ -6,6 +5,7 @@ import { DutyListEntity } from '../modules/lists/duty-list.entity';
 import { ListVersionEntity } from '../modules/lists/list-version.entity';
 import { VersionItemEntity } from '../modules/lists/version-item.entity';
 import { ItemEntity } from '../modules/items/item.entity';
+import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [OrgUnitEntity, UserEntity, DutyListEntity, ItemEntity, ListVersionEntity, VersionItemEntity];
 
@@ -15,11 +15,11 @@ export function buildDataSourceOptions(databaseUrl: string): DataSourceOptions {
     type: 'postgres',
     url: databaseUrl,
     entities: ENTITIES,
-    migrations: [join(__dirname, 'migrations', '*.{ts,js}')],
+    migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    logging: process.env.NODE_ENV === 'test' ? false : ['error'],
     extra: { max: 10, connectionTimeoutMillis: 5000 },
   };
 }

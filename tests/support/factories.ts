@@ -1,0 +1,111 @@
+import * as argon2 from 'argon2';
+import type { DataSource } from 'typeorm';
+import type { Category, ListStage, ListTable, OrgLevel, Role } from '@dutylist/shared';
+import { OrgUnitEntity } from '../../backend/src/modules/org-units/org-unit.entity';
+import { UserEntity } from '../../backend/src/modules/users/user.entity';
+import { DutyListEntity } from '../../backend/src/modules/lists/duty-list.entity';
+import { ItemEntity } from '../../backend/src/modules/items/item.entity';
+
+export const TEST_PASSWORD = 'test-password-1';
+let passwordHash: Promise<string> | undefined;
+let counter = 0;
+
+/** A name no other test uses, so tests build their own world instead of sharing state. */
+export function unique(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter}`;
+}
+
+export async function createOrgUnit(
+  db: DataSource,
+  level: OrgLevel,
+  parent: OrgUnitEntity | null,
+  name = unique(level),
+): Promise<OrgUnitEntity> {
+  const [{ id }] = await db.query('SELECT gen_random_uuid() AS id');
+  return db.getRepository(OrgUnitEntity).save({ id, name, level, parentId: parent?.id ?? null, path: `${parent?.path ?? '/'}${id}/` });
+}
+
+export async function createUser(db: DataSource, role: Role, orgUnit: OrgUnitEntity): Promise<UserEntity> {
+  passwordHash ??= argon2.hash(TEST_PASSWORD);
+  const username = unique(role.split('_')[0]);
+  return db.getRepository(UserEntity).save({
+    username,
+    displayName: `测试用户 ${username}`,
+    role,
+    orgUnitId: orgUnit.id,
+    passwordHash: await passwordHash,
+  });
+}
+
+export interface ItemSpec {
+  table?: ListTable;
+  category?: Category | null;
+  name?: string;
+  departments?: string[];
+  undertaker?: string;
+}
+
+export async function createList(
+  db: DataSource,
+  township: OrgUnitEntity,
+  items: ItemSpec[] = [],
+  stage: ListStage = 'drafting',
+): Promise<DutyListEntity> {
+  const list = await db.getRepository(DutyListEntity).save({
+    townshipId: township.id,
+    edition: 2025,
+    title: `${township.name}履职事项清单`,
+    stage,
+  });
+  const seqs: Record<ListTable, number> = { basic: 0, cooperative: 0, revoked: 0 };
+  const rows = items.map((spec, i) => {
+    const table = spec.table ?? 'basic';
+    seqs[table] += 1;
+    return {
+      listId: list.id,
+      table,
+      seq: seqs[table],
+      category: spec.category === undefined ? ('党的建设' as Category) : spec.category,
+      name: spec.name ?? `事项${i + 1}`,
+      departments: spec.departments ?? [],
+      undertaker: spec.undertaker ?? '',
+    };
+  });
+  if (rows.length) await db.getRepository(ItemEntity).insert(rows);
+  return list;
+}
+
+/** region → 2 prefectures → counties → townships, each township with a draft list, and one user per role. */
+export async function createWorld(db: DataSource) {
+  const region = await createOrgUnit(db, 'region', null);
+  const prefA = await createOrgUnit(db, 'prefecture', region);
+  const prefB = await createOrgUnit(db, 'prefecture', region);
+  const countyA1 = await createOrgUnit(db, 'county', prefA);
+  const countyA2 = await createOrgUnit(db, 'county', prefA);
+  const countyB1 = await createOrgUnit(db, 'county', prefB);
+  const townA1x = await createOrgUnit(db, 'township', countyA1);
+  const townA1y = await createOrgUnit(db, 'township', countyA1);
+  const townA2 = await createOrgUnit(db, 'township', countyA2);
+  const townB1 = await createOrgUnit(db, 'township', countyB1);
+  const sample: ItemSpec[] = [
+    { name: '基本一' },
+    { name: '基本二' },
+    { table: 'cooperative', name: '配合一', departments: ['县民政局', '县公安局'] },
+    { table: 'revoked', name: '收回一', undertaker: '县委组织部' },
+  ];
+  const lists = {
+    A1x: await createList(db, townA1x, sample),
+    A1y: await createList(db, townA1y, sample),
+    A2: await createList(db, townA2, sample),
+    B1: await createList(db, townB1, sample),
+  };
+  const users = {
+    drafterA1x: await createUser(db, 'township_drafter', townA1x),
+    countyA1: await createUser(db, 'county_reviewer', countyA1),
+    prefectureA: await createUser(db, 'prefecture_reviewer', prefA),
+    region: await createUser(db, 'region_reviewer', region),
+    admin: await createUser(db, 'admin', region),
+  };
+  return { orgs: { region, prefA, prefB, countyA1, countyA2, countyB1, townA1x, townA1y, townA2, townB1 }, lists, users };
+}
