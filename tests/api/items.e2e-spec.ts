@@ -127,3 +127,28 @@ describe('draft items: create, edit, move, reorder, delete with optimistic concu
     expect(detail.body.can.editItems).toBe(false);
   });
 });
+
+describe('the 说明 of a draft', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ seedDemo: false });
+  });
+  afterAll(() => app?.close());
+
+  it('is edited by the drafter and read by the county; the county cannot edit it', async () => {
+    const region = await createOrgUnit(app.db, 'region', null);
+    const county = await createOrgUnit(app.db, 'county', await createOrgUnit(app.db, 'prefecture', region));
+    const township = await createOrgUnit(app.db, 'township', county);
+    const list = await createList(app.db, township);
+    const drafter = await bearer(app, (await createUser(app.db, 'township_drafter', township)).username);
+    const reviewer = await bearer(app, (await createUser(app.db, 'county_reviewer', county)).username);
+    const body = { area: '1200 平方公里', population: '2.1 万人', villages: '8 个行政村', basicInfo: '', process: '三上三下', content: '' };
+    const res = await app.http.put(`/api/lists/${list.id}/explanation`).set('Authorization', drafter).send(body);
+    expect(res.status).toBe(200);
+    expect(res.body.explanation).toEqual(body);
+    const read = await app.http.get(`/api/lists/${list.id}`).set('Authorization', reviewer);
+    expect(read.body.explanation.process).toBe('三上三下');
+    const denied = await app.http.put(`/api/lists/${list.id}/explanation`).set('Authorization', reviewer).send(body);
+    expect(denied.status).toBe(403);
+  });
+});

@@ -1,6 +1,7 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ListDetail, ListSummary } from '@dutylist/shared';
+import { explanationSchema, type Explanation, type ListDetail, type ListSummary } from '@dutylist/shared';
+import { ApiZodBody, ZodValidationPipe } from '../../common/zod-validation.pipe';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
@@ -20,5 +21,15 @@ export class ListsController {
   @Get(':listId')
   get(@CurrentUser() user: AuthUser, @Param('listId', new UuidParamPipe('LIST_NOT_FOUND')) listId: string): Promise<ListDetail> {
     return this.lists.getForUser(user, listId);
+  }
+
+  @Put(':listId/explanation')
+  @ApiZodBody(explanationSchema)
+  updateExplanation(
+    @CurrentUser() user: AuthUser,
+    @Param('listId', new UuidParamPipe('LIST_NOT_FOUND')) listId: string,
+    @Body(new ZodValidationPipe(explanationSchema)) body: Explanation,
+  ): Promise<ListDetail> {
+    return this.lists.updateExplanation(user, listId, body);
   }
 }

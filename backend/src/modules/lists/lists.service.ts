@@ -1,14 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { LIST_TABLES, type ListDetail, type ListSummary, type TableCounts, explanationSchema } from '@dutylist/shared';
+import {
+  LIST_TABLES,
+  explanationSchema,
+  type Explanation,
+  type ListDetail,
+  type ListSummary,
+  type TableCounts,
+} from '@dutylist/shared';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../auth/auth-user';
 import { ItemEntity } from '../items/item.entity';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { isInScope } from '../org-units/org-unit.policy';
 import { DutyListEntity } from './duty-list.entity';
-import { listAbilities } from './list.policy';
+import { assertCanEditItems, listAbilities } from './list.policy';
 import { ListVersionEntity } from './list-version.entity';
 import { VersionItemEntity } from './version-item.entity';
 
@@ -57,6 +64,16 @@ export class ListsService {
         createdAt: v.createdAt.toISOString(),
       })),
     };
+  }
+
+  /** Replaces the 说明 of the draft (drafter only, while the list is editable). */
+  async updateExplanation(user: AuthUser, listId: string, explanation: Explanation): Promise<ListDetail> {
+    await this.db.transaction(async (manager) => {
+      const list = await this.lockForUser(manager, user, listId);
+      assertCanEditItems(user, list);
+      await manager.update(DutyListEntity, { id: list.id }, { explanation });
+    });
+    return this.getForUser(user, listId);
   }
 
   /**
