@@ -1,5 +1,4 @@
 export * from './enums';
 export * from './errors';
 export * from './contracts';
-export * from './document/parse-text';
-export * from './document/normalize';
+export * from './document';

@@ -1,0 +1,175 @@
+import { LIST_TABLE_LABELS, LIST_TABLES, type ListTable } from '../enums';
+import type { Explanation } from '../contracts/lists';
+import { decodeDocument } from './decode';
+import { NotADutyListError } from './document-error';
+import { STANDARD_COLUMNS, type TableHeader, compact, parseHeaderRow, parseTableTitle } from './headers';
+import { type DutyListIssue, issue } from './issues';
+import { type DutyListRow, type FinishedRow, type RawRow, finishRow, inferCategories } from './rows';
+import { joinSpill } from './text';
+import { type StatedCounts, parseExplanation, parseStatedCounts, parseTitle } from './title-block';
+import { mergeIssues, validateDutyList } from './validate';
+
+export interface ParseDutyListOptions {
+  /** Run the validation rules (numbering, counts, duplicates …) and add their issues. Default true. */
+  validate?: boolean;
+}
+
+export interface ParsedDutyListDocument {
+  township: string | null;
+  county: string | null;
+  prefecture: string | null;
+  region: string | null;
+  statedCounts: StatedCounts | null;
+  lists: Record<ListTable, DutyListRow[]>;
+  issues: DutyListIssue[];
+  explanation?: Explanation;
+  encoding: string;
+}
+
+const FOOTER = /^第\s*\d+\s*页\s*[,，、]?\s*(?:共\s*\d+\s*页)?$|^-?\s*\d{1,4}\s*-?$|^\d+\s*\/\s*\d+$|^Page\s*\d+/i;
+const SEPARATOR = /^[\s|:+=_\-—–]*[-—–=][\s|:+=_\-—–]*$/;
+const SEQ = /^\d{1,4}[.、]?$/;
+
+interface Section {
+  header: TableHeader;
+  rows: RawRow[];
+}
+
+/** Walk the lines: preamble until the first header, then table rows and their continuations. */
+function readLines(lines: string[], issues: DutyListIssue[]) {
+  const preamble: string[] = [];
+  const tableTitles: string[] = [];
+  const sections: Section[] = [];
+  let section: Section | null = null;
+  let current: RawRow | null = null;
+  let pendingTitle: { table: ListTable; misspelt: boolean; line: number; text: string } | null = null;
+
+  lines.forEach((rawLine, index) => {
+    const lineNo = index + 1;
+    const line = rawLine.replace(/\u00a0/g, ' ');
+    const trimmed = line.trim();
+    if (!trimmed || FOOTER.test(trimmed) || SEPARATOR.test(trimmed)) return;
+    const cells = line.split('\t');
+    if (cells.length > 1) {
+      const header = parseHeaderRow(cells);
+      if (header) {
+        if (section && section.header.table === header.table && !pendingTitle) {
+          section.header = header; // the header repeated at a page break; a spilled line may follow
+          return;
+        }
+        if (pendingTitle && pendingTitle.table !== header.table) {
+          issues.push(issue('warning', 'TABLE_TITLE_MISSPELT', `第 ${pendingTitle.line} 行：标题“${pendingTitle.text}”与其后的表头（${LIST_TABLE_LABELS[header.table]}）不符，以表头为准`, { line: pendingTitle.line, list: header.table }));
+        } else if (pendingTitle?.misspelt) {
+          issues.push(issue('info', 'TABLE_TITLE_MISSPELT', `第 ${pendingTitle.line} 行：表格标题“${pendingTitle.text}”与标准名称“${LIST_TABLE_LABELS[header.table]}”不一致`, { line: pendingTitle.line, list: header.table }));
+        } else if (!pendingTitle) {
+          issues.push(issue('info', 'TABLE_TITLE_MISSING', `第 ${lineNo} 行：${LIST_TABLE_LABELS[header.table]}缺少标题，按表头识别`, { line: lineNo, list: header.table }));
+        }
+        section = { header, rows: [] };
+        sections.push(section);
+        current = null;
+        pendingTitle = null;
+        return;
+      }
+    } else {
+      const title = parseTableTitle(trimmed);
+      if (title) {
+        tableTitles.push(trimmed);
+        pendingTitle = { ...title, line: lineNo, text: trimmed };
+        current = null;
+        if (!section) preamble.push(line);
+        return;
+      }
+    }
+    if (!section && pendingTitle && cells.length > 1 && SEQ.test(compact(cells[0]))) {
+      // Rows right after a table title without any header row: read them with the standard columns.
+      section = { header: { table: pendingTitle.table, columns: STANDARD_COLUMNS[pendingTitle.table] }, rows: [] };
+      sections.push(section);
+      issues.push(issue('warning', 'TABLE_TITLE_MISSING', `第 ${lineNo} 行：${LIST_TABLE_LABELS[pendingTitle.table]}缺少表头，按标准列读取`, { line: lineNo, list: pendingTitle.table }));
+      pendingTitle = null;
+    }
+    if (!section) {
+      preamble.push(line);
+      return;
+    }
+    const active: Section = section;
+    if (cells.length > 1 && SEQ.test(compact(cells[0]))) {
+      current = { line: lineNo, cells, columns: active.header.columns };
+      active.rows.push(current);
+      pendingTitle = null;
+      return;
+    }
+    const row: RawRow | null = current;
+    if (!row) {
+      issues.push(issue('warning', 'TEXT_OUTSIDE_TABLE', `第 ${lineNo} 行：表格中的文字“${trimmed.slice(0, 30)}”不属于任何事项，未导入`, { line: lineNo, list: active.header.table }));
+      return;
+    }
+    appendContinuation(row, cells, lineNo, active.header.table, issues);
+  });
+  return { preamble, tableTitles, sections };
+}
+
+/** Merge a spilled line into the row it continues: cell by cell when it has every column, else in sequence. */
+function appendContinuation(row: RawRow, cells: string[], lineNo: number, table: ListTable, issues: DutyListIssue[]): void {
+  const at = { line: lineNo, list: table, seq: Number(compact(row.cells[0]).replace(/[.、]$/, '')) };
+  if (cells.length > 1 && cells.length === row.columns.length) {
+    cells.forEach((cell, i) => {
+      if (cell.trim()) row.cells[i] = joinSpill(row.cells[i] ?? '', cell);
+    });
+  } else {
+    const last = row.cells.length - 1;
+    row.cells[last] = joinSpill(row.cells[last], cells[0]);
+    row.cells.push(...cells.slice(1));
+    if (row.cells.length > row.columns.length) {
+      row.overflowReported = true;
+      issues.push(issue('warning', 'CONTINUATION_AMBIGUOUS', `第 ${lineNo} 行：续行的列数与表头不符，已并入序号 ${at.seq} 的最后一列，请核对`, at));
+      return;
+    }
+  }
+  issues.push(issue('info', 'ROW_CONTINUED', `第 ${lineNo} 行：为序号 ${at.seq} 的续行，已合并到第 ${row.line} 行`, at));
+}
+
+/**
+ * Parse a duty list (履职事项清单) from text or bytes (UTF-8 with or without BOM, UTF-16 with BOM,
+ * GBK/GB18030). Keeps every row and reports every doubt with its line; throws NotADutyListError
+ * when the input holds no duty table at all.
+ */
+export function parseDutyListDocument(input: string | Uint8Array, options: ParseDutyListOptions = {}): ParsedDutyListDocument {
+  const { text, encoding } = decodeDocument(input);
+  if (!text.trim()) throw new NotADutyListError('EMPTY');
+  const issues: DutyListIssue[] = [];
+  if (encoding !== 'utf-8') {
+    issues.push(issue('info', 'ENCODING_GB18030', `文档编码为 ${encoding.toUpperCase()}，已自动转换`));
+  }
+  const lines = text.split(/\r\n|\r|\n/);
+  const { preamble, tableTitles, sections } = readLines(lines, issues);
+  if (sections.length === 0) throw new NotADutyListError('NO_TABLE');
+
+  const lists: Record<ListTable, DutyListRow[]> = { basic: [], cooperative: [], revoked: [] };
+  const finished: Record<ListTable, FinishedRow[]> = { basic: [], cooperative: [], revoked: [] };
+  for (const section of sections) {
+    for (const raw of section.rows) finished[section.header.table].push(finishRow(section.header.table, raw, issues));
+  }
+  for (const table of LIST_TABLES) {
+    inferCategories(table, finished[table], issues);
+    lists[table] = finished[table].map((f) => f.row);
+    if (!sections.some((s) => s.header.table === table)) {
+      issues.push(issue('warning', 'TABLE_MISSING', `文档中没有找到${LIST_TABLE_LABELS[table]}`, { list: table }));
+    }
+  }
+
+  const title = parseTitle(preamble, tableTitles);
+  if (!title.township || !title.county) {
+    issues.push(issue('warning', 'TITLE_INCOMPLETE', '未能从标题中识别出县和乡镇名称'));
+  }
+  const statedCounts = parseStatedCounts(preamble);
+  const explanation = parseExplanation(preamble);
+  const all = options.validate === false ? issues : mergeIssues(issues, validateDutyList(lists, statedCounts));
+  return {
+    ...title,
+    statedCounts,
+    lists,
+    issues: all,
+    ...(explanation ? { explanation } : {}),
+    encoding,
+  };
+}
