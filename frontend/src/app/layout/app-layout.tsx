@@ -1,0 +1,66 @@
+import { Button, Flex, Layout, Menu, Space, Tag, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { ROLE_LABELS } from '@dutylist/shared';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useCurrentUser } from '@/features/auth/hooks/use-current-user';
+import { useLogout } from '@/features/auth/hooks/use-logout';
+
+export const PRODUCT_NAME = '乡镇履职事项清单审核系统';
+
+/** Side menu entries; every one links to a page that exists (add role filters here as pages appear). */
+const menuItems: MenuProps['items'] = [{ key: '/lists', label: '我的清单' }];
+
+export function AppLayout() {
+  const { data: user } = useCurrentUser();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const selectedKey = location.pathname.startsWith('/lists') ? '/lists' : location.pathname;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', paddingInline: 24 }}>
+        <Typography.Text
+          strong
+          style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}
+          data-testid="product-name"
+        >
+          {PRODUCT_NAME}
+        </Typography.Text>
+        <Flex flex={1} justify="flex-end" align="center">
+          {user && (
+            <Space size="middle" data-testid="current-user">
+              <Typography.Text style={{ color: '#fff' }} data-testid="current-user-name">
+                {user.displayName}
+              </Typography.Text>
+              <Tag color="blue" data-testid="current-user-role">
+                {ROLE_LABELS[user.role]}
+              </Tag>
+              <Typography.Text style={{ color: 'rgba(255, 255, 255, 0.75)' }} data-testid="current-user-org">
+                {user.orgUnit.name}
+              </Typography.Text>
+              <Button size="small" ghost onClick={logout} data-testid="logout">
+                退出登录
+              </Button>
+            </Space>
+          )}
+        </Flex>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0}>
+          <Menu
+            mode="inline"
+            selectedKeys={[selectedKey]}
+            items={menuItems}
+            onClick={({ key }) => void navigate(key)}
+            style={{ height: '100%', borderInlineEnd: 0 }}
+            data-testid="side-menu"
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,29 @@
+import { Navigate, createBrowserRouter } from 'react-router';
+import { RequireAuth } from '@/features/auth/components/require-auth';
+import { AppLayout } from './layout/app-layout';
+import { ListPage } from './routes/list-page';
+import { ListsPage } from './routes/lists-page';
+import { LoginPage } from './routes/login-page';
+import { NotFoundPage } from './routes/not-found-page';
+import { RouteErrorPage } from './routes/route-error-page';
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+    {
+      path: '/',
+      element: (
+        <RequireAuth>
+          <AppLayout />
+        </RequireAuth>
+      ),
+      errorElement: <RouteErrorPage />,
+      children: [
+        { index: true, element: <Navigate to="/lists" replace /> },
+        { path: 'lists', element: <ListsPage /> },
+        { path: 'lists/:listId', element: <ListPage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

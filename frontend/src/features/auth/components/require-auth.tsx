@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { ErrorState } from '@/components/error-state';
+import { PageLoading } from '@/components/page-loading';
+import { getToken } from '@/lib/auth-token';
+import { useCurrentUser } from '../hooks/use-current-user';
+
+/** Renders its children only for a signed-in user; otherwise sends the visitor to /login. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  const me = useCurrentUser();
+
+  if (getToken() === null) {
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  }
+  if (me.isPending) return <PageLoading tip="正在加载用户信息…" />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  return <>{children}</>;
+}
