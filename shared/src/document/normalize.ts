@@ -21,7 +21,7 @@ export function removeSpaces(text: string): string {
 /** Split a 对应上级部门 cell into department names. */
 export function splitDepartments(text: string): string[] {
   return cleanCell(text)
-    .split(/[、，,；;\/]+/)
+    .split(/[、，,；;/]+/)
     .map((d) => removeSpaces(d))
     .filter((d) => d.length > 0);
 }
