@@ -16,7 +16,11 @@ describe('doc:parse CLI (compiled)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'doc-parse-'));
 
   beforeAll(() => {
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(SHARED_DIR, 'tsconfig.build.json')]);
+    execFileSync(process.execPath, [
+      require.resolve('typescript/bin/tsc'),
+      '-p',
+      join(SHARED_DIR, 'tsconfig.build.json'),
+    ]);
   }, 120_000);
 
   it('prints one JSON object with exactly the contract keys and exits 0', () => {
@@ -29,7 +33,15 @@ describe('doc:parse CLI (compiled)', () => {
     expect(doc.statedCounts).toEqual({ basic: 119, cooperative: 127, revoked: 63, total: 309 });
     expect([doc.lists.basic.length, doc.lists.cooperative.length, doc.lists.revoked.length]).toEqual([119, 127, 63]);
     expect(Object.keys(doc.lists.basic[0])).toEqual(['seq', 'category', 'name', 'line']);
-    expect(Object.keys(doc.lists.cooperative[0])).toEqual(['seq', 'category', 'name', 'departments', 'upperDuties', 'townshipDuties', 'line']);
+    expect(Object.keys(doc.lists.cooperative[0])).toEqual([
+      'seq',
+      'category',
+      'name',
+      'departments',
+      'upperDuties',
+      'townshipDuties',
+      'line',
+    ]);
     expect(Object.keys(doc.lists.revoked[0])).toEqual(['seq', 'category', 'name', 'undertaker', 'line']);
     expect(doc.lists.basic[0]).toMatchObject({ seq: 1, category: '党的建设', line: 38 });
     for (const i of doc.issues) expect(Object.keys(i)).toEqual(['severity', 'code', 'line', 'list', 'seq', 'message']);
@@ -42,13 +54,25 @@ describe('doc:parse CLI (compiled)', () => {
     expect(status).toBe(0);
     const doc = JSON.parse(stdout);
     expect(doc.lists.basic[1]).toEqual({ seq: 2, category: '党的建设', name: '乙', line: 3 });
-    expect(doc.issues).toContainEqual(expect.objectContaining({ code: 'CATEGORY_INFERRED', line: 3, list: 'basic', seq: 2 }));
+    expect(doc.issues).toContainEqual(
+      expect.objectContaining({ code: 'CATEGORY_INFERRED', line: 3, list: 'basic', seq: 2 }),
+    );
   });
 
   it.each([
     ['an empty file', 'empty.txt', Buffer.alloc(0), /文件为空/],
-    ['a binary file', 'image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), /二进制/],
-    ['a text without duty table', 'notice.txt', Buffer.from('关于开展春耕工作的通知\n各村：请按时完成。\n'), /未找到履职事项清单表格/],
+    [
+      'a binary file',
+      'image.png',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+      /二进制/,
+    ],
+    [
+      'a text without duty table',
+      'notice.txt',
+      Buffer.from('关于开展春耕工作的通知\n各村：请按时完成。\n'),
+      /未找到履职事项清单表格/,
+    ],
   ])('exits 2 with a one-line reason for %s', (_label, name, bytes, reason) => {
     const file = join(dir, name);
     writeFileSync(file, bytes);

@@ -17,18 +17,33 @@ export function toCliJson(doc: ParsedDutyListDocument) {
     statedCounts: doc.statedCounts,
     lists: {
       basic: doc.lists.basic.map(({ seq, category, name, line }) => ({ seq, category, name, line })),
-      cooperative: doc.lists.cooperative.map(({ seq, category, name, departments, upperDuties, townshipDuties, line }) => ({
+      cooperative: doc.lists.cooperative.map(
+        ({ seq, category, name, departments, upperDuties, townshipDuties, line }) => ({
+          seq,
+          category,
+          name,
+          departments,
+          upperDuties,
+          townshipDuties,
+          line,
+        }),
+      ),
+      revoked: doc.lists.revoked.map(({ seq, category, name, undertaker, line }) => ({
         seq,
         category,
         name,
-        departments,
-        upperDuties,
-        townshipDuties,
+        undertaker,
         line,
       })),
-      revoked: doc.lists.revoked.map(({ seq, category, name, undertaker, line }) => ({ seq, category, name, undertaker, line })),
     },
-    issues: doc.issues.map(({ severity, code, line, list, seq, message }) => ({ severity, code, line, list, seq, message })),
+    issues: doc.issues.map(({ severity, code, line, list, seq, message }) => ({
+      severity,
+      code,
+      line,
+      list,
+      seq,
+      message,
+    })),
   };
 }
 

@@ -33,7 +33,6 @@ interface IconvLite {
  */
 function decodeGb18030(bytes: Uint8Array): string {
   if (typeof require === 'function') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const iconv = require('iconv-lite') as IconvLite;
     return iconv.decode(bytes, 'gb18030');
   }

@@ -3,14 +3,7 @@ import { LIST_TABLE_LABELS } from '../enums';
 
 /** The fields a table column can hold. */
 export type ColumnField =
-  | 'seq'
-  | 'category'
-  | 'name'
-  | 'departments'
-  | 'upperDuties'
-  | 'townshipDuties'
-  | 'undertaker'
-  | 'other';
+  'seq' | 'category' | 'name' | 'departments' | 'upperDuties' | 'townshipDuties' | 'undertaker' | 'other';
 
 export interface TableHeader {
   table: ListTable;

@@ -37,51 +37,54 @@ const EXPECTED: Record<SampleName, Expected> = {
   },
 };
 
-describe.each(Object.entries(EXPECTED) as [SampleName, Expected][])('parseDutyListDocument on sample %s', (name, expected) => {
-  const doc = parseDutyListDocument(readSample(name));
+describe.each(Object.entries(EXPECTED) as [SampleName, Expected][])(
+  'parseDutyListDocument on sample %s',
+  (name, expected) => {
+    const doc = parseDutyListDocument(readSample(name));
 
-  it('reads the title block with the full prefecture name', () => {
-    expect([doc.region, doc.prefecture, doc.county, doc.township]).toEqual(['新疆维吾尔自治区', ...expected.title]);
-  });
+    it('reads the title block with the full prefecture name', () => {
+      expect([doc.region, doc.prefecture, doc.county, doc.township]).toEqual(['新疆维吾尔自治区', ...expected.title]);
+    });
 
-  it('finds every row of the three tables, numbered 1..N', () => {
-    expect(LIST_TABLES.map((t) => doc.lists[t].length)).toEqual(expected.counts);
-    for (const table of LIST_TABLES) {
-      expect(doc.lists[table].map((r) => r.seq)).toEqual(doc.lists[table].map((_, i) => i + 1));
-    }
-  });
-
-  it('reads the first and last items', () => {
-    expect(doc.lists.basic[0]).toMatchObject({ seq: 1, category: '党的建设' });
-    expect(doc.lists.basic[0].name).toMatch(/^深入学习贯彻习近平新时代中国特色社会主义思想/);
-    const last = doc.lists.basic[doc.lists.basic.length - 1];
-    expect(last.category).toBe('综合政务');
-    expect(last.name.startsWith(expected.lastBasic)).toBe(true);
-    expect(doc.lists.cooperative[0]).toMatchObject({ seq: 1, category: '党的建设' });
-    expect(doc.lists.cooperative[0].name).toMatch(/^推荐县级以上党代表/);
-    expect(doc.lists.cooperative[doc.lists.cooperative.length - 1].category).toBe('教育培训监管');
-    expect(doc.lists.revoked[0].undertaker.length).toBeGreaterThan(0);
-  });
-
-  it('splits a multi-department cell on 、', () => {
-    const row = doc.lists.cooperative.find((r) => r.seq === expected.multi.seq);
-    expect(row?.departments).toEqual(expected.multi.departments);
-  });
-
-  it('gives every row a known category and a name, and keeps no markup', () => {
-    for (const table of LIST_TABLES) {
-      for (const row of doc.lists[table]) {
-        expect(row.category).not.toBeNull();
-        expect(row.name).not.toBe('');
-        expect(`${row.name}${row.upperDuties}${row.townshipDuties}${row.undertaker}`).not.toMatch(/<\/?(?:p|ol)\b/);
+    it('finds every row of the three tables, numbered 1..N', () => {
+      expect(LIST_TABLES.map((t) => doc.lists[t].length)).toEqual(expected.counts);
+      for (const table of LIST_TABLES) {
+        expect(doc.lists[table].map((r) => r.seq)).toEqual(doc.lists[table].map((_, i) => i + 1));
       }
-    }
-  });
+    });
 
-  it('reports no error on a clean document', () => {
-    expect(doc.issues.filter((i) => i.severity === 'error')).toEqual([]);
-  });
-});
+    it('reads the first and last items', () => {
+      expect(doc.lists.basic[0]).toMatchObject({ seq: 1, category: '党的建设' });
+      expect(doc.lists.basic[0].name).toMatch(/^深入学习贯彻习近平新时代中国特色社会主义思想/);
+      const last = doc.lists.basic[doc.lists.basic.length - 1];
+      expect(last.category).toBe('综合政务');
+      expect(last.name.startsWith(expected.lastBasic)).toBe(true);
+      expect(doc.lists.cooperative[0]).toMatchObject({ seq: 1, category: '党的建设' });
+      expect(doc.lists.cooperative[0].name).toMatch(/^推荐县级以上党代表/);
+      expect(doc.lists.cooperative[doc.lists.cooperative.length - 1].category).toBe('教育培训监管');
+      expect(doc.lists.revoked[0].undertaker.length).toBeGreaterThan(0);
+    });
+
+    it('splits a multi-department cell on 、', () => {
+      const row = doc.lists.cooperative.find((r) => r.seq === expected.multi.seq);
+      expect(row?.departments).toEqual(expected.multi.departments);
+    });
+
+    it('gives every row a known category and a name, and keeps no markup', () => {
+      for (const table of LIST_TABLES) {
+        for (const row of doc.lists[table]) {
+          expect(row.category).not.toBeNull();
+          expect(row.name).not.toBe('');
+          expect(`${row.name}${row.upperDuties}${row.townshipDuties}${row.undertaker}`).not.toMatch(/<\/?(?:p|ol)\b/);
+        }
+      }
+    });
+
+    it('reports no error on a clean document', () => {
+      expect(doc.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    });
+  },
+);
 
 describe('parseDutyListDocument specifics of the samples', () => {
   it('reads the counts stated in the 说明 of 阿合奇镇 and its explanation', () => {
@@ -103,7 +106,9 @@ describe('parseDutyListDocument specifics of the samples', () => {
     expect(row?.line).toBe(296);
     expect(row?.townshipDuties).toContain('阿合奇县农业农村局: 负责畜禽粪污资源化利用');
     expect(row?.townshipDuties.endsWith('4.依法处理受举报的违法行为。')).toBe(true);
-    expect(doc.issues).toContainEqual(expect.objectContaining({ code: 'CONTINUATION_AMBIGUOUS', line: 298, list: 'cooperative', seq: 78 }));
+    expect(doc.issues).toContainEqual(
+      expect.objectContaining({ code: 'CONTINUATION_AMBIGUOUS', line: 298, list: 'cooperative', seq: 78 }),
+    );
   });
 
   it('moves duty text found in the department column and says so (白杨河乡 cooperative, line 280)', () => {
@@ -111,12 +116,16 @@ describe('parseDutyListDocument specifics of the samples', () => {
     const row = doc.lists.cooperative.find((r) => r.line === 280);
     expect(row?.departments).toEqual(['木垒县委宣传部', '木垒县文化体育广播电视台和旅游局']);
     expect(row?.upperDuties.startsWith('县文化体育广播电视台和旅游局 指导白杨河乡分类整理图书编目。')).toBe(true);
-    expect(doc.issues).toContainEqual(expect.objectContaining({ code: 'COLUMN_SHIFT', line: 280, severity: 'warning' }));
+    expect(doc.issues).toContainEqual(
+      expect.objectContaining({ code: 'COLUMN_SHIFT', line: 280, severity: 'warning' }),
+    );
   });
 
   it('notes the misspelt table title 配合履责事项清单 (白杨河乡)', () => {
     const doc = parseDutyListDocument(readSample('baiyanghe'));
-    expect(doc.issues).toContainEqual(expect.objectContaining({ code: 'TABLE_TITLE_MISSPELT', line: 147, list: 'cooperative' }));
+    expect(doc.issues).toContainEqual(
+      expect.objectContaining({ code: 'TABLE_TITLE_MISSPELT', line: 147, list: 'cooperative' }),
+    );
   });
 });
 

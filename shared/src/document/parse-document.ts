@@ -26,7 +26,8 @@ export interface ParsedDutyListDocument {
   encoding: string;
 }
 
-const FOOTER = /^第\s*\d+\s*页\s*[,，、]?\s*(?:共\s*\d+\s*页)?$|^-?\s*\d{1,4}\s*-?$|^\d+\s*\/\s*\d+$|^Page\s*\d+/i;
+const FOOTER =
+  /^第\s*\d+\s*页\s*[,，、]?\s*(?:共\s*\d+\s*页)?$|^共\s*\d+\s*页\s*[,，、]?\s*第\s*\d+\s*页$|^[-—–]?\s*\d{1,4}\s*[-—–]?$|^\d+\s*\/\s*\d+$|^page\s*\d+(?:\s*of\s*\d+)?$/i;
 const SEPARATOR = /^[\s|:+=_\-—–]*[-—–=][\s|:+=_\-—–]*$/;
 const SEQ = /^\d{1,4}[.、]?$/;
 
@@ -48,7 +49,7 @@ function readLines(lines: string[], issues: DutyListIssue[]) {
     const lineNo = index + 1;
     const line = rawLine.replace(/\u00a0/g, ' ');
     const trimmed = line.trim();
-    if (!trimmed || FOOTER.test(trimmed) || SEPARATOR.test(trimmed)) return;
+    if (!trimmed || FOOTER.test(trimmed.normalize('NFKC')) || SEPARATOR.test(trimmed)) return;
     const cells = line.split('\t');
     if (cells.length > 1) {
       const header = parseHeaderRow(cells);
@@ -58,11 +59,32 @@ function readLines(lines: string[], issues: DutyListIssue[]) {
           return;
         }
         if (pendingTitle && pendingTitle.table !== header.table) {
-          issues.push(issue('warning', 'TABLE_TITLE_MISSPELT', `第 ${pendingTitle.line} 行：标题“${pendingTitle.text}”与其后的表头（${LIST_TABLE_LABELS[header.table]}）不符，以表头为准`, { line: pendingTitle.line, list: header.table }));
+          issues.push(
+            issue(
+              'warning',
+              'TABLE_TITLE_MISSPELT',
+              `第 ${pendingTitle.line} 行：标题“${pendingTitle.text}”与其后的表头（${LIST_TABLE_LABELS[header.table]}）不符，以表头为准`,
+              { line: pendingTitle.line, list: header.table },
+            ),
+          );
         } else if (pendingTitle?.misspelt) {
-          issues.push(issue('info', 'TABLE_TITLE_MISSPELT', `第 ${pendingTitle.line} 行：表格标题“${pendingTitle.text}”与标准名称“${LIST_TABLE_LABELS[header.table]}”不一致`, { line: pendingTitle.line, list: header.table }));
+          issues.push(
+            issue(
+              'info',
+              'TABLE_TITLE_MISSPELT',
+              `第 ${pendingTitle.line} 行：表格标题“${pendingTitle.text}”与标准名称“${LIST_TABLE_LABELS[header.table]}”不一致`,
+              { line: pendingTitle.line, list: header.table },
+            ),
+          );
         } else if (!pendingTitle) {
-          issues.push(issue('info', 'TABLE_TITLE_MISSING', `第 ${lineNo} 行：${LIST_TABLE_LABELS[header.table]}缺少标题，按表头识别`, { line: lineNo, list: header.table }));
+          issues.push(
+            issue(
+              'info',
+              'TABLE_TITLE_MISSING',
+              `第 ${lineNo} 行：${LIST_TABLE_LABELS[header.table]}缺少标题，按表头识别`,
+              { line: lineNo, list: header.table },
+            ),
+          );
         }
         section = { header, rows: [] };
         sections.push(section);
@@ -84,7 +106,14 @@ function readLines(lines: string[], issues: DutyListIssue[]) {
       // Rows right after a table title without any header row: read them with the standard columns.
       section = { header: { table: pendingTitle.table, columns: STANDARD_COLUMNS[pendingTitle.table] }, rows: [] };
       sections.push(section);
-      issues.push(issue('warning', 'TABLE_TITLE_MISSING', `第 ${lineNo} 行：${LIST_TABLE_LABELS[pendingTitle.table]}缺少表头，按标准列读取`, { line: lineNo, list: pendingTitle.table }));
+      issues.push(
+        issue(
+          'warning',
+          'TABLE_TITLE_MISSING',
+          `第 ${lineNo} 行：${LIST_TABLE_LABELS[pendingTitle.table]}缺少表头，按标准列读取`,
+          { line: lineNo, list: pendingTitle.table },
+        ),
+      );
       pendingTitle = null;
     }
     if (!section) {
@@ -100,7 +129,14 @@ function readLines(lines: string[], issues: DutyListIssue[]) {
     }
     const row: RawRow | null = current;
     if (!row) {
-      issues.push(issue('warning', 'TEXT_OUTSIDE_TABLE', `第 ${lineNo} 行：表格中的文字“${trimmed.slice(0, 30)}”不属于任何事项，未导入`, { line: lineNo, list: active.header.table }));
+      issues.push(
+        issue(
+          'warning',
+          'TEXT_OUTSIDE_TABLE',
+          `第 ${lineNo} 行：表格中的文字“${trimmed.slice(0, 30)}”不属于任何事项，未导入`,
+          { line: lineNo, list: active.header.table },
+        ),
+      );
       return;
     }
     appendContinuation(row, cells, lineNo, active.header.table, issues);
@@ -109,7 +145,13 @@ function readLines(lines: string[], issues: DutyListIssue[]) {
 }
 
 /** Merge a spilled line into the row it continues: cell by cell when it has every column, else in sequence. */
-function appendContinuation(row: RawRow, cells: string[], lineNo: number, table: ListTable, issues: DutyListIssue[]): void {
+function appendContinuation(
+  row: RawRow,
+  cells: string[],
+  lineNo: number,
+  table: ListTable,
+  issues: DutyListIssue[],
+): void {
   const at = { line: lineNo, list: table, seq: Number(compact(row.cells[0]).replace(/[.、]$/, '')) };
   if (cells.length > 1 && cells.length === row.columns.length) {
     cells.forEach((cell, i) => {
@@ -121,11 +163,20 @@ function appendContinuation(row: RawRow, cells: string[], lineNo: number, table:
     row.cells.push(...cells.slice(1));
     if (row.cells.length > row.columns.length) {
       row.overflowReported = true;
-      issues.push(issue('warning', 'CONTINUATION_AMBIGUOUS', `第 ${lineNo} 行：续行的列数与表头不符，已并入序号 ${at.seq} 的最后一列，请核对`, at));
+      issues.push(
+        issue(
+          'warning',
+          'CONTINUATION_AMBIGUOUS',
+          `第 ${lineNo} 行：续行的列数与表头不符，已并入序号 ${at.seq} 的最后一列，请核对`,
+          at,
+        ),
+      );
       return;
     }
   }
-  issues.push(issue('info', 'ROW_CONTINUED', `第 ${lineNo} 行：为序号 ${at.seq} 的续行，已合并到第 ${row.line} 行`, at));
+  issues.push(
+    issue('info', 'ROW_CONTINUED', `第 ${lineNo} 行：为序号 ${at.seq} 的续行，已合并到第 ${row.line} 行`, at),
+  );
 }
 
 /**
@@ -133,7 +184,10 @@ function appendContinuation(row: RawRow, cells: string[], lineNo: number, table:
  * GBK/GB18030). Keeps every row and reports every doubt with its line; throws NotADutyListError
  * when the input holds no duty table at all.
  */
-export function parseDutyListDocument(input: string | Uint8Array, options: ParseDutyListOptions = {}): ParsedDutyListDocument {
+export function parseDutyListDocument(
+  input: string | Uint8Array,
+  options: ParseDutyListOptions = {},
+): ParsedDutyListDocument {
   const { text, encoding } = decodeDocument(input);
   if (!text.trim()) throw new NotADutyListError('EMPTY');
   const issues: DutyListIssue[] = [];

@@ -22,7 +22,12 @@ describe('parseDutyListText', () => {
   const doc = parseDutyListText(sample);
 
   it('reads the title block with full names', () => {
-    expect(doc.title).toEqual({ region: '新疆维吾尔自治区', prefecture: '昌吉回族自治州', county: '奇台县', township: '碧流河镇' });
+    expect(doc.title).toEqual({
+      region: '新疆维吾尔自治区',
+      prefecture: '昌吉回族自治州',
+      county: '奇台县',
+      township: '碧流河镇',
+    });
   });
 
   it('finds the three tables by their header rows', () => {

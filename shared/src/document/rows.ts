@@ -38,7 +38,10 @@ const DEPARTMENT_SEPARATORS = /[、，,；;/]+/;
 
 /** Split a 对应上级部门 cell; text after a space in the last department that reads like a duty spilled over. */
 function splitDepartmentCell(cell: string): { departments: string[]; spill: string; spaces: boolean } {
-  const parts = cleanCell(cell).split(DEPARTMENT_SEPARATORS).map((p) => p.trim()).filter(Boolean);
+  const parts = cleanCell(cell)
+    .split(DEPARTMENT_SEPARATORS)
+    .map((p) => p.trim())
+    .filter(Boolean);
   let spill = '';
   let spaces = false;
   const departments = parts.map((part, index) => {
@@ -71,18 +74,36 @@ export function finishRow(table: ListTable, raw: RawRow, issues: DutyListIssue[]
   const nameIndex = columns.indexOf('name');
 
   // A blank category cell followed by a category in the name column: the row is shifted right.
-  if (catIndex >= 0 && nameIndex === catIndex + 1 && !compact(cells[catIndex] ?? '') && isCategory(compact(cells[nameIndex] ?? ''))) {
+  if (
+    catIndex >= 0 &&
+    nameIndex === catIndex + 1 &&
+    !compact(cells[catIndex] ?? '') &&
+    isCategory(compact(cells[nameIndex] ?? ''))
+  ) {
     cells.splice(catIndex, 1);
-    issues.push(issue('warning', 'COLUMN_SHIFT', `第 ${raw.line} 行：事项类别为空而事项名称列是类别，已整体左移一列`, at));
+    issues.push(
+      issue('warning', 'COLUMN_SHIFT', `第 ${raw.line} 行：事项类别为空而事项名称列是类别，已整体左移一列`, at),
+    );
   }
   // More cells than columns: merge the extra text into the last text column.
   if (cells.length > columns.length) {
-    const extra = cells.splice(columns.length).map((c) => cleanCell(c)).filter(Boolean);
+    const extra = cells
+      .splice(columns.length)
+      .map((c) => cleanCell(c))
+      .filter(Boolean);
     if (extra.length > 0) {
       const target = columns.lastIndexOf(LAST_TEXT_FIELD[table]);
       const index = target >= 0 ? target : columns.length - 1;
       cells[index] = joinSpill(cells[index] ?? '', extra.join(' '));
-      if (!raw.overflowReported) issues.push(issue('warning', 'COLUMN_SHIFT', `第 ${raw.line} 行：比表头多出 ${extra.length} 列内容，已并入最后一列，请核对`, at));
+      if (!raw.overflowReported)
+        issues.push(
+          issue(
+            'warning',
+            'COLUMN_SHIFT',
+            `第 ${raw.line} 行：比表头多出 ${extra.length} 列内容，已并入最后一列，请核对`,
+            at,
+          ),
+        );
     }
   }
 
@@ -90,7 +111,15 @@ export function finishRow(table: ListTable, raw: RawRow, issues: DutyListIssue[]
   columns.forEach((field, index) => {
     const value = cells[index] ?? '';
     if (field === 'other') {
-      if (cleanCell(value)) issues.push(issue('info', 'TEXT_OUTSIDE_TABLE', `第 ${raw.line} 行：非标准列的内容“${cleanCell(value).slice(0, 20)}”未导入`, at));
+      if (cleanCell(value))
+        issues.push(
+          issue(
+            'info',
+            'TEXT_OUTSIDE_TABLE',
+            `第 ${raw.line} 行：非标准列的内容“${cleanCell(value).slice(0, 20)}”未导入`,
+            at,
+          ),
+        );
       return;
     }
     fields[field] = fields[field] ? `${fields[field]} ${value}` : value;
@@ -103,10 +132,19 @@ export function finishRow(table: ListTable, raw: RawRow, issues: DutyListIssue[]
   if (!isCategory(categoryText) && categoryText) {
     const prefix = CATEGORIES.find((c) => categoryText.startsWith(c));
     if (prefix) {
-      const rest = cleanCell(fields.category ?? '').replace(/\s/g, '').slice(prefix.length);
+      const rest = cleanCell(fields.category ?? '')
+        .replace(/\s/g, '')
+        .slice(prefix.length);
       name = name ? joinSpill(rest, name) : rest;
       categoryText = prefix;
-      issues.push(issue('warning', 'COLUMN_SHIFT', `第 ${raw.line} 行：事项类别与事项名称连在一起，已拆分为“${prefix}”和名称`, at));
+      issues.push(
+        issue(
+          'warning',
+          'COLUMN_SHIFT',
+          `第 ${raw.line} 行：事项类别与事项名称连在一起，已拆分为“${prefix}”和名称`,
+          at,
+        ),
+      );
     } else if (!name && categoryText.length > 10) {
       name = cleanCell(fields.category ?? '');
       categoryText = '';
@@ -132,10 +170,18 @@ export function finishRow(table: ListTable, raw: RawRow, issues: DutyListIssue[]
     spaced ||= split.spaces;
     if (split.spill) {
       row.upperDuties = joinSpill(split.spill, row.upperDuties);
-      issues.push(issue('warning', 'COLUMN_SHIFT', `第 ${raw.line} 行：对应上级部门列中混入了职责文字“${split.spill.slice(0, 20)}”，已移入上级部门职责`, at));
+      issues.push(
+        issue(
+          'warning',
+          'COLUMN_SHIFT',
+          `第 ${raw.line} 行：对应上级部门列中混入了职责文字“${split.spill.slice(0, 20)}”，已移入上级部门职责`,
+          at,
+        ),
+      );
     }
   }
-  if (spaced) issues.push(issue('info', 'SPACES_REMOVED', `第 ${raw.line} 行：已删除词语中间的空格（疑似扫描识别造成）`, at));
+  if (spaced)
+    issues.push(issue('info', 'SPACES_REMOVED', `第 ${raw.line} 行：已删除词语中间的空格（疑似扫描识别造成）`, at));
   return { row, garbledCategory: categoryText && !row.category ? categoryText : null };
 }
 
@@ -161,21 +207,36 @@ function editDistance(a: string, b: string): number {
 export function inferCategories(table: ListTable, finished: FinishedRow[], issues: DutyListIssue[]): void {
   finished.forEach(({ row, garbledCategory }, index) => {
     if (row.category) return;
-    const before = finished.slice(0, index).reverse().find((f) => f.row.category)?.row.category ?? null;
+    const before =
+      finished
+        .slice(0, index)
+        .reverse()
+        .find((f) => f.row.category)?.row.category ?? null;
     const after = finished.slice(index + 1).find((f) => f.row.category)?.row.category ?? null;
     const at = { line: row.line, list: table, seq: row.seq };
     const what = garbledCategory ? `事项类别“${garbledCategory}”无法识别` : '事项类别为空';
     if (before && before === after) {
       row.category = before;
-      issues.push(issue('warning', 'CATEGORY_INFERRED', `第 ${row.line} 行：${what}，按前后事项推定为“${before}”，请核对`, at));
+      issues.push(
+        issue('warning', 'CATEGORY_INFERRED', `第 ${row.line} 行：${what}，按前后事项推定为“${before}”，请核对`, at),
+      );
       return;
     }
     const near = garbledCategory
-      ? [before, after].filter((c): c is Category => c !== null && editDistance(c, garbledCategory) <= (c.length >= 5 ? 2 : 1))
+      ? [before, after].filter(
+          (c): c is Category => c !== null && editDistance(c, garbledCategory) <= (c.length >= 5 ? 2 : 1),
+        )
       : [];
     if (near.length === 1 || (near.length === 2 && near[0] === near[1])) {
       row.category = near[0];
-      issues.push(issue('warning', 'CATEGORY_CORRECTED', `第 ${row.line} 行：${what}，按字形和相邻事项更正为“${near[0]}”，请核对`, at));
+      issues.push(
+        issue(
+          'warning',
+          'CATEGORY_CORRECTED',
+          `第 ${row.line} 行：${what}，按字形和相邻事项更正为“${near[0]}”，请核对`,
+          at,
+        ),
+      );
       return;
     }
     if (garbledCategory) {

@@ -72,7 +72,10 @@ function readTitleLine(line: string, title: DocumentTitle): void {
 /** The title block: the first lines, then the section titles of the tables as a fallback. */
 export function parseTitle(preamble: string[], tableTitles: string[]): DocumentTitle {
   const title: DocumentTitle = { region: null, prefecture: null, county: null, township: null };
-  const head = preamble.map(compact).filter((l) => l.length > 0 && l.length <= 60).slice(0, 8);
+  const head = preamble
+    .map(compact)
+    .filter((l) => l.length > 0 && l.length <= 60)
+    .slice(0, 8);
   for (const line of [...head, ...tableTitles.map(compact)]) readTitleLine(line, title);
   if (title.prefecture && !title.region) title.region = REGION;
   return title;
@@ -124,9 +127,12 @@ export function parseExplanation(preamble: string[]): Explanation | null {
     explanation[section] = explanation[section] ? `${explanation[section]}\n${line}` : line;
   }
   const info = explanation.basicInfo;
-  explanation.area = /(?:区域|辖区|总)?面积\s*(?:约|为)?\s*([\d.]+\s*(?:平方公里|平方千米|万亩|亩))/.exec(info)?.[1] ?? '';
+  explanation.area =
+    /(?:区域|辖区|总)?面积\s*(?:约|为)?\s*([\d.]+\s*(?:平方公里|平方千米|万亩|亩))/.exec(info)?.[1] ?? '';
   explanation.population =
-    /((?:户籍|常住|总)人口\s*(?:约|为)?\s*[\d.]+\s*万?(?:人|户)(?:[、，,]\s*(?:户籍|常住)人口\s*[\d.]+\s*万?人)?)/.exec(info)?.[1] ?? '';
+    /((?:户籍|常住|总)人口\s*(?:约|为)?\s*[\d.]+\s*万?(?:人|户)(?:[、，,]\s*(?:户籍|常住)人口\s*[\d.]+\s*万?人)?)/.exec(
+      info,
+    )?.[1] ?? '';
   explanation.villages = /(?:下辖|辖)\s*([^。；;]{1,80}?(?:村|社区)[^。；;]{0,60})/.exec(info)?.[1] ?? '';
   return explanation;
 }

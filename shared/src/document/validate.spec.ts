@@ -128,7 +128,7 @@ describe('validateDutyList', () => {
   });
 
   it('locates issues of drafts without lines by table and position', () => {
-    const [first] = validateDutyList(lists({ revoked: [{ category: '市场监管', name: '' , undertaker: 'x' }] }));
+    const [first] = validateDutyList(lists({ revoked: [{ category: '市场监管', name: '', undertaker: 'x' }] }));
     expect(first).toEqual({
       severity: 'error',
       code: 'NAME_BLANK',

@@ -1,4 +1,11 @@
-import { CATEGORIES, LIST_TABLE_LABELS, LIST_TABLE_SHORT_LABELS, LIST_TABLES, type ListTable, isCategory } from '../enums';
+import {
+  CATEGORIES,
+  LIST_TABLE_LABELS,
+  LIST_TABLE_SHORT_LABELS,
+  LIST_TABLES,
+  type ListTable,
+  isCategory,
+} from '../enums';
 import { compact } from './headers';
 import { type DutyListIssue, type DutyListIssueCode, issue } from './issues';
 
@@ -25,11 +32,15 @@ const DEPARTMENT_END = /(?:局|委员会|委|办公室|办|院|队|站|中心|�
 
 /** Normalised name for duplicate detection: no spaces, no punctuation, half-width. */
 export function normaliseItemName(name: string): string {
-  return compact(name).replace(/<\/?[a-z][^<>]*>/gi, '').replace(/[\p{P}\p{S}]/gu, '');
+  return compact(name)
+    .replace(/<\/?[a-z][^<>]*>/gi, '')
+    .replace(/[\p{P}\p{S}]/gu, '');
 }
 
 function looksLikeDepartments(text: string): boolean {
-  const parts = compact(text).split(/[、,;；]/).filter(Boolean);
+  const parts = compact(text)
+    .split(/[、,;；]/)
+    .filter(Boolean);
   return parts.length > 0 && parts.every((p) => p.length <= 30 && DEPARTMENT_END.test(p) && /[县州市区旗]/.test(p));
 }
 
@@ -42,18 +53,24 @@ function checkItem(table: ListTable, item: ValidatableItem, index: number, out: 
   const { at, label } = where(table, item, index);
   const category = item.category?.trim() ?? '';
   if (!category) out.push(issue('error', 'CATEGORY_BLANK', `${label}：事项类别为空`, at));
-  else if (!isCategory(category)) out.push(issue('error', 'CATEGORY_UNKNOWN', `${label}：事项类别“${category}”不是 23 个标准类别之一`, at));
+  else if (!isCategory(category))
+    out.push(issue('error', 'CATEGORY_UNKNOWN', `${label}：事项类别“${category}”不是 23 个标准类别之一`, at));
   const name = item.name.trim();
   if (!name) out.push(issue('error', 'NAME_BLANK', `${label}：事项名称为空`, at));
-  else if (isCategory(compact(name))) out.push(issue('warning', 'COLUMN_SHIFT', `${label}：事项名称“${name}”是一个事项类别，疑似错列`, at));
+  else if (isCategory(compact(name)))
+    out.push(issue('warning', 'COLUMN_SHIFT', `${label}：事项名称“${name}”是一个事项类别，疑似错列`, at));
   else if (table === 'cooperative' && looksLikeDepartments(name)) {
     out.push(issue('warning', 'COLUMN_SHIFT', `${label}：事项名称“${name.slice(0, 20)}”像是部门名称，疑似错列`, at));
   }
   if (table === 'cooperative') {
     const departments = item.departments ?? [];
-    if (departments.length === 0) out.push(issue('error', 'DEPARTMENT_MISSING', `${label}：配合履职事项未填写对应上级部门`, at));
+    if (departments.length === 0)
+      out.push(issue('error', 'DEPARTMENT_MISSING', `${label}：配合履职事项未填写对应上级部门`, at));
     const odd = departments.find((d) => d.length > 40 || /[。；;]|^\d/.test(d));
-    if (odd) out.push(issue('warning', 'COLUMN_SHIFT', `${label}：对应上级部门“${odd.slice(0, 20)}…”不像部门名称，疑似错列`, at));
+    if (odd)
+      out.push(
+        issue('warning', 'COLUMN_SHIFT', `${label}：对应上级部门“${odd.slice(0, 20)}…”不像部门名称，疑似错列`, at),
+      );
     if (!item.upperDuties?.trim() && !item.townshipDuties?.trim()) {
       out.push(issue('warning', 'DUTIES_MISSING', `${label}：上级部门职责和乡镇配合职责均为空`, at));
     } else if (departments.length === 0 && item.upperDuties && looksLikeDepartments(item.upperDuties)) {
@@ -72,7 +89,15 @@ function checkNumbering(table: ListTable, items: readonly ValidatableItem[], out
     const seq = item.seq;
     if (seq === null || seq === undefined) return;
     const { at, label } = where(table, item, index);
-    if (previous === null && seq !== 1) out.push(issue('warning', 'SEQ_NOT_FROM_ONE', `${label}：${LIST_TABLE_LABELS[table]}的序号从 ${seq} 开始，应从 1 开始`, at));
+    if (previous === null && seq !== 1)
+      out.push(
+        issue(
+          'warning',
+          'SEQ_NOT_FROM_ONE',
+          `${label}：${LIST_TABLE_LABELS[table]}的序号从 ${seq} 开始，应从 1 开始`,
+          at,
+        ),
+      );
     if (seen.has(seq)) out.push(issue('error', 'SEQ_DUPLICATE', `${label}：序号 ${seq} 重复`, at));
     else if (previous !== null && seq > previous + 1) {
       const missing = seq - previous === 2 ? `${previous + 1}` : `${previous + 1}–${seq - 1}`;
@@ -93,7 +118,14 @@ function checkCategoryOrder(table: ListTable, items: readonly ValidatableItem[],
     if (rank < 0) return;
     if (rank < highest) {
       const { at, label } = where(table, item, index);
-      out.push(issue('warning', 'CATEGORY_OUT_OF_ORDER', `${label}：类别“${item.category}”出现在“${highestName}”之后，不符合类别分组顺序`, at));
+      out.push(
+        issue(
+          'warning',
+          'CATEGORY_OUT_OF_ORDER',
+          `${label}：类别“${item.category}”出现在“${highestName}”之后，不符合类别分组顺序`,
+          at,
+        ),
+      );
     } else {
       highest = rank;
       highestName = item.category ?? '';
@@ -101,7 +133,11 @@ function checkCategoryOrder(table: ListTable, items: readonly ValidatableItem[],
   });
 }
 
-function checkCounts(lists: Record<ListTable, readonly ValidatableItem[]>, stated: ValidatableCounts, out: DutyListIssue[]): void {
+function checkCounts(
+  lists: Record<ListTable, readonly ValidatableItem[]>,
+  stated: ValidatableCounts,
+  out: DutyListIssue[],
+): void {
   let sum = 0;
   let allStated = true;
   for (const table of LIST_TABLES) {
@@ -112,7 +148,14 @@ function checkCounts(lists: Record<ListTable, readonly ValidatableItem[]>, state
       continue;
     }
     if (count !== lists[table].length) {
-      out.push(issue('error', 'COUNT_MISMATCH', `说明中${LIST_TABLE_SHORT_LABELS[table]}为 ${count} 项，清单实有 ${lists[table].length} 项`, { list: table }));
+      out.push(
+        issue(
+          'error',
+          'COUNT_MISMATCH',
+          `说明中${LIST_TABLE_SHORT_LABELS[table]}为 ${count} 项，清单实有 ${lists[table].length} 项`,
+          { list: table },
+        ),
+      );
     }
   }
   if (stated.total === null) return;
@@ -140,7 +183,14 @@ function checkDuplicates(lists: Record<ListTable, readonly ValidatableItem[]>, o
       if (first.table === table) {
         out.push(issue('warning', 'DUPLICATE_IN_TABLE', `${label}：事项“${item.name.slice(0, 30)}”与${other}重复`, at));
       } else {
-        out.push(issue('warning', 'DUPLICATE_ACROSS_TABLES', `${label}：事项“${item.name.slice(0, 30)}”同时出现在${LIST_TABLE_LABELS[first.table]}（${other}）和${LIST_TABLE_LABELS[table]}`, at));
+        out.push(
+          issue(
+            'warning',
+            'DUPLICATE_ACROSS_TABLES',
+            `${label}：事项“${item.name.slice(0, 30)}”同时出现在${LIST_TABLE_LABELS[first.table]}（${other}）和${LIST_TABLE_LABELS[table]}`,
+            at,
+          ),
+        );
       }
     });
   }
