@@ -25,13 +25,13 @@ export function compact(text: string): string {
 
 function fieldOfHeaderCell(cell: string): ColumnField {
   const c = compact(cell);
-  if (/^序号$|^编号$|^序$/.test(c)) return 'seq';
+  if (/^(?:序号|编号|序)$/.test(c)) return 'seq';
   if (c.includes('类别') || c.includes('类型')) return 'category';
   if (c.includes('名称') || c === '事项' || c === '履职事项') return 'name';
-  if (c.includes('承接') || c.includes('工作方式')) return 'undertaker';
-  if (c.includes('配合职责') || c.includes('配合事项')) return 'townshipDuties';
+  if (c.includes('承接') || c.includes('工作方式') || c.includes('收回')) return 'undertaker';
+  if (c.includes('配合职责') || /(?:乡镇|乡|镇|街道)(?:\(街道\))?职责$/.test(c)) return 'townshipDuties';
   if (c.includes('部门职责')) return 'upperDuties';
-  if (c.includes('上级部门') || c.includes('责任部门') || c.includes('主管部门')) return 'departments';
+  if (/(?:上级|责任|主管|牵头|县级|对应)部门/.test(c)) return 'departments';
   return 'other';
 }
 
@@ -53,7 +53,7 @@ export function parseHeaderRow(cells: string[]): TableHeader | null {
 
 /** Does a line without tabs look like a table's section title (`…配合履职事项清单`)? */
 export function parseTableTitle(line: string): { table: ListTable; misspelt: boolean } | null {
-  const c = compact(line);
+  const c = compact(line).replace(/[(（][^()（）]*[)）]$/, '');
   if (c.length > 80 || !/清单$/.test(c) || /\.{3,}|…/.test(c)) return null;
   let table: ListTable | null = null;
   if (c.includes('收回')) table = 'revoked';

@@ -31,6 +31,11 @@ const FOOTER =
 const SEPARATOR = /^[\s|:+=_\-—–]*[-—–=][\s|:+=_\-—–]*$/;
 const SEQ = /^\d{1,4}[.、]?$/;
 
+/** A bare `序号 事项类别 事项名称` header inside the cooperative or revoked table is that table's header cut short. */
+function isTruncatedRepeat(current: TableHeader, next: TableHeader): boolean {
+  return current.table !== 'basic' && next.table === 'basic' && next.columns.every((c) => c !== 'other');
+}
+
 interface Section {
   header: TableHeader;
   rows: RawRow[];
@@ -54,8 +59,13 @@ function readLines(lines: string[], issues: DutyListIssue[]) {
     if (cells.length > 1) {
       const header = parseHeaderRow(cells);
       if (header) {
-        if (section && section.header.table === header.table && !pendingTitle) {
-          section.header = header; // the header repeated at a page break; a spilled line may follow
+        if (
+          section &&
+          !pendingTitle &&
+          (section.header.table === header.table || isTruncatedRepeat(section.header, header))
+        ) {
+          // The header repeated at a page break (possibly cut short); a spilled line may follow.
+          if (section.header.table === header.table) section.header = header;
           return;
         }
         if (pendingTitle && pendingTitle.table !== header.table) {
@@ -118,6 +128,7 @@ function readLines(lines: string[], issues: DutyListIssue[]) {
     }
     if (!section) {
       preamble.push(line);
+      pendingTitle = null; // a title counts only right above its header
       return;
     }
     const active: Section = section;

@@ -39,7 +39,10 @@ const PREFECTURES: ReadonlyArray<readonly [string, readonly string[]]> = [
 /** Find a prefecture at the start of `text`; returns its full name and the length matched. */
 function matchPrefecture(text: string): { name: string; length: number } | null {
   for (const [full, shorts] of PREFECTURES) {
-    for (const form of [full, ...shorts]) if (text.startsWith(form)) return { name: full, length: form.length };
+    if (text.startsWith(full)) return { name: full, length: full.length };
+    // A short form must not be the start of a county-level name (阿克苏市, 和田县, 塔城市 …).
+    const short = shorts.find((form) => text.startsWith(form) && !/^[市县区]/.test(text.slice(form.length)));
+    if (short) return { name: full, length: short.length };
   }
   const generic = /^(.{2,12}?(?:自治州|地区))/.exec(text);
   return generic ? { name: generic[1], length: generic[1].length } : null;
@@ -90,10 +93,12 @@ function statedNumber(text: string, pattern: RegExp): number | null {
 export function parseStatedCounts(preamble: string[]): StatedCounts | null {
   const text = compact(preamble.join('')).replace(/\.{3,}\d*/g, '');
   const counts: StatedCounts = {
-    basic: statedNumber(text, /基本履职事项(?:清单)?(?:共有|共计|共|有)?(\d+)项/),
-    cooperative: statedNumber(text, /配合履职事项(?:清单)?(?:共有|共计|共|有)?(\d+)项/),
+    basic: statedNumber(text, /基本(?:履职)?事项(?:清单)?(?:共有|共计|共|有)?(\d+)项/),
+    cooperative: statedNumber(text, /配合(?:履职)?事项(?:清单)?(?:共有|共计|共|有)?(\d+)项/),
     revoked: statedNumber(text, /收回(?:的)?事项(?:清单)?(?:共有|共计|共|有)?(\d+)项/),
-    total: statedNumber(text, /(?:共有|共计|合计|总计)(?:各类)?履职事项(\d+)项/),
+    total:
+      statedNumber(text, /(?:共有|共计|合计|总计)(?:各类)?履职事项(\d+)项/) ??
+      statedNumber(text, /(?<![本合])履职事项(?:共有|共计|合计|总计|共)(\d+)项/),
   };
   const { basic, cooperative, revoked } = counts;
   if (basic === null && cooperative === null && revoked === null && counts.total === null) return null;
@@ -111,7 +116,7 @@ const SECTION_HEADINGS: ReadonlyArray<readonly [keyof Explanation, RegExp]> = [
 
 /** The 说明 of a document, when it has one. */
 export function parseExplanation(preamble: string[]): Explanation | null {
-  const start = preamble.findIndex((l) => compact(l) === '说明');
+  const start = preamble.findIndex((l) => /^(?:编制|清单)?说明$/.test(compact(l)));
   if (start < 0) return null;
   const explanation: Explanation = { area: '', population: '', villages: '', basicInfo: '', process: '', content: '' };
   let section: keyof Explanation | null = null;
