@@ -8,5 +8,6 @@ module.exports = {
   moduleNameMapper: { '^@dutylist/shared$': '<rootDir>/../shared/src/index.ts' },
   setupFiles: ["<rootDir>/test/setup-env.ts"],
   globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
   testTimeout: 30000,
 };

@@ -9,6 +9,7 @@ module.exports = {
   moduleNameMapper: { '^@dutylist/shared$': '<rootDir>/shared/src/index.ts' },
   setupFiles: ['<rootDir>/tests/support/setup-env.ts'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   testTimeout: 60000,
   maxWorkers: 2,
 };

@@ -1,6 +1,8 @@
-import { prepareTestDatabase } from './test-database';
-import { BACKEND_TEST_DB } from './setup-env';
+import { applyRunEnv } from './run-env';
+import { dropStaleTestDatabases, prepareTestDatabase } from './test-database';
 
 export default async function globalSetup(): Promise<void> {
-  await prepareTestDatabase(BACKEND_TEST_DB);
+  const { dbName } = applyRunEnv('backend');
+  await dropStaleTestDatabases('backend');
+  await prepareTestDatabase(dbName);
 }

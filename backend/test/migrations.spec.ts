@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { MIGRATIONS } from '../src/database/migrations';
-import { prepareTestDatabase } from './test-database';
+import { dropTestDatabase, prepareTestDatabase, runDatabaseName } from './test-database';
 
 const EXPECTED_TABLES = ['duty_lists', 'items', 'list_versions', 'migrations', 'org_units', 'users', 'version_items'];
 
@@ -14,14 +14,18 @@ async function tables(db: DataSource): Promise<string[]> {
 
 describe('migrations', () => {
   let db: DataSource;
+  const name = runDatabaseName('migrations');
 
   beforeAll(async () => {
-    const url = await prepareTestDatabase('dutylist_test_migrations', { migrate: false });
+    const url = await prepareTestDatabase(name, { migrate: false });
     db = new DataSource(buildDataSourceOptions(url));
     await db.initialize();
   });
 
-  afterAll(() => db?.destroy());
+  afterAll(async () => {
+    await db?.destroy();
+    await dropTestDatabase(name);
+  });
 
   it('create the whole schema from an empty database, and their down removes it again', async () => {
     expect(await tables(db)).toEqual([]);

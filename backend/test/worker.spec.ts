@@ -14,7 +14,6 @@ describe('worker', () => {
   let queue: Queue;
 
   beforeAll(async () => {
-    process.env.QUEUE_PREFIX = `dutylist-test-worker-${process.pid}`;
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
     queue = worker.get<Queue>(getQueueToken(QUEUES.system));
     const config = loadConfig();

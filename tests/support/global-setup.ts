@@ -1,6 +1,8 @@
-import { prepareTestDatabase } from '../../backend/test/test-database';
-import { E2E_TEST_DB } from './setup-env';
+import { applyRunEnv } from '../../backend/test/run-env';
+import { dropStaleTestDatabases, prepareTestDatabase } from '../../backend/test/test-database';
 
 export default async function globalSetup(): Promise<void> {
-  await prepareTestDatabase(E2E_TEST_DB);
+  const { dbName } = applyRunEnv('e2e');
+  await dropStaleTestDatabases('e2e');
+  await prepareTestDatabase(dbName);
 }

@@ -1,9 +1,4 @@
-import { testDatabaseUrl } from '../../backend/test/test-database';
+import { applyRunEnv } from '../../backend/test/run-env';
 
-export const E2E_TEST_DB = 'dutylist_test_e2e';
-
-process.env.NODE_ENV = 'test';
-process.env.DATABASE_URL = testDatabaseUrl(E2E_TEST_DB);
-process.env.QUEUE_PREFIX = process.env.QUEUE_PREFIX ?? 'dutylist-test-e2e';
+applyRunEnv('e2e');
 process.env.DEMO_MODE = 'true';
-process.env.LOG_FORMAT = 'text';
