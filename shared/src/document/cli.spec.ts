@@ -2,7 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { SAMPLES_DIR } from './test-samples';
+import { buildDocx } from './test-office-fixtures';
 
 const SHARED_DIR = join(__dirname, '..', '..');
 const CLI = join(SHARED_DIR, 'dist', 'document', 'cli.js');
@@ -91,5 +93,20 @@ describe('doc:parse CLI (compiled)', () => {
     expect(run(join(dir, 'missing.txt'))).toMatchObject({ status: 2, stderr: expect.stringMatching(/无法读取文件/) });
     expect(run(dir)).toMatchObject({ status: 2, stderr: expect.stringMatching(/无法读取文件/) });
     expect(run()).toMatchObject({ status: 2, stderr: expect.stringMatching(/用法/) });
+  });
+
+  it('reads a .docx, and a zip that is neither is refused with exit 2', async () => {
+    const docx = join(dir, 'list.docx');
+    writeFileSync(docx, await buildDocx());
+    const ok = spawnSync(process.execPath, [CLI, docx], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).lists.cooperative).toHaveLength(98);
+    const zip = new JSZip();
+    zip.file('readme.txt', 'hello');
+    const other = join(dir, 'other.zip');
+    writeFileSync(other, await zip.generateAsync({ type: 'nodebuffer' }));
+    const bad = spawnSync(process.execPath, [CLI, other], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

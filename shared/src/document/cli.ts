@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
- * `npm run -s doc:parse -- <file>`: print one JSON object describing the duty list to stdout and exit 0
+ * `npm run -s doc:parse -- <file>` (.txt in UTF-8/GBK, .docx or .xlsx): print one JSON object describing the duty list to stdout and exit 0
  * (also when there are warnings), or print a one-line reason to stderr and exit 2 when the file is no
  * duty list (empty, binary, no table, over 50 MB, unreadable).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { MAX_DOCUMENT_BYTES, NotADutyListError } from './document-error';
-import { type ParsedDutyListDocument, parseDutyListDocument } from './parse-document';
+import { parseDutyListFile } from './office';
+import type { ParsedDutyListDocument } from './parse-document';
 
 /** The fixed JSON contract of the CLI: exactly these keys per table. */
 export function toCliJson(doc: ParsedDutyListDocument) {
@@ -52,7 +53,7 @@ function fail(reason: string): number {
   return 2;
 }
 
-export function runCli(args: string[]): number {
+export async function runCli(args: string[]): Promise<number> {
   const file = args[0];
   if (!file) return fail('用法：npm run -s doc:parse -- <文件>');
   let bytes: Buffer;
@@ -66,7 +67,7 @@ export function runCli(args: string[]): number {
     return fail(`无法读取文件：${file}${code ? `（${code}）` : ''}`);
   }
   try {
-    const doc = parseDutyListDocument(bytes);
+    const doc = await parseDutyListFile(bytes);
     process.stdout.write(`${JSON.stringify(toCliJson(doc))}\n`);
     return 0;
   } catch (error) {
@@ -75,4 +76,8 @@ export function runCli(args: string[]): number {
   }
 }
 
-if (require.main === module) process.exitCode = runCli(process.argv.slice(2));
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

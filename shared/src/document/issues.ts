@@ -2,8 +2,8 @@ import type { ListTable } from '../enums';
 
 /** Stable codes of the doubts the parser and the validation rules report. */
 export const DUTY_LIST_ISSUE_CODES = {
-  /** The text was not UTF-8 and was decoded as GB18030/GBK. */
-  ENCODING_GB18030: 'ENCODING_GB18030',
+  /** The text was not UTF-8 (GBK/GB18030 or UTF-16) and was converted. */
+  ENCODING_CONVERTED: 'ENCODING_CONVERTED',
   TITLE_INCOMPLETE: 'TITLE_INCOMPLETE',
   TABLE_TITLE_MISSING: 'TABLE_TITLE_MISSING',
   TABLE_TITLE_MISSPELT: 'TABLE_TITLE_MISSPELT',

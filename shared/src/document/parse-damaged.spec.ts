@@ -111,7 +111,7 @@ describe('parseDutyListDocument on damaged variants of 碧流河镇', () => {
     const doc = parseDutyListDocument(iconv.encode(clean, 'gbk'));
     expectSameItems(doc);
     expect(doc.township).toBe('碧流河镇');
-    expect(doc.issues[0]).toMatchObject({ code: 'ENCODING_GB18030', severity: 'info' });
+    expect(doc.issues[0]).toMatchObject({ code: 'ENCODING_CONVERTED', severity: 'info' });
   });
 
   it('reads CRLF line ends and a UTF-8 BOM with the same line numbers', () => {

@@ -36,13 +36,19 @@ function isTruncatedRepeat(current: TableHeader, next: TableHeader): boolean {
   return current.table !== 'basic' && next.table === 'basic' && next.columns.every((c) => c !== 'other');
 }
 
+/** One line of input: tab-separated cells and its 1-based line (or row) number. */
+export interface SourceLine {
+  text: string;
+  line: number;
+}
+
 interface Section {
   header: TableHeader;
   rows: RawRow[];
 }
 
 /** Walk the lines: preamble until the first header, then table rows and their continuations. */
-function readLines(lines: string[], issues: DutyListIssue[]) {
+function readLines(lines: readonly SourceLine[], issues: DutyListIssue[]) {
   const preamble: string[] = [];
   const tableTitles: string[] = [];
   const sections: Section[] = [];
@@ -50,9 +56,9 @@ function readLines(lines: string[], issues: DutyListIssue[]) {
   let current: RawRow | null = null;
   let pendingTitle: { table: ListTable; misspelt: boolean; line: number; text: string } | null = null;
 
-  lines.forEach((rawLine, index) => {
-    const lineNo = index + 1;
-    const line = rawLine.replace(/\u00a0/g, ' ');
+  lines.forEach((source) => {
+    const lineNo = source.line;
+    const line = source.text.replace(/\u00a0/g, ' ');
     const trimmed = line.trim();
     if (!trimmed || FOOTER.test(trimmed.normalize('NFKC')) || SEPARATOR.test(trimmed)) return;
     const cells = line.split('\t');
@@ -201,14 +207,25 @@ export function parseDutyListDocument(
 ): ParsedDutyListDocument {
   const { text, encoding } = decodeDocument(input);
   if (!text.trim()) throw new NotADutyListError('EMPTY');
+  const lines = text.split(/\r\n|\r|\n/).map((t, i) => ({ text: t, line: i + 1 }));
+  return parseDutyListLines(lines, encoding, options);
+}
+
+/**
+ * The parser behind every format: lines of tab-separated cells, each with the line (or spreadsheet
+ * row) number to report. Text files, .docx tables and .xlsx sheets all end up here.
+ */
+export function parseDutyListLines(
+  lines: readonly SourceLine[],
+  encoding: string,
+  options: ParseDutyListOptions = {},
+): ParsedDutyListDocument {
   const issues: DutyListIssue[] = [];
-  if (encoding !== 'utf-8') {
-    issues.push(issue('info', 'ENCODING_GB18030', `文档编码为 ${encoding.toUpperCase()}，已自动转换`));
+  if (encoding === 'gb18030' || encoding.startsWith('utf-16')) {
+    issues.push(issue('info', 'ENCODING_CONVERTED', `文档编码为 ${encoding.toUpperCase()}，已自动转换`));
   }
-  const lines = text.split(/\r\n|\r|\n/);
   const { preamble, tableTitles, sections } = readLines(lines, issues);
   if (sections.length === 0) throw new NotADutyListError('NO_TABLE');
-
   const lists: Record<ListTable, DutyListRow[]> = { basic: [], cooperative: [], revoked: [] };
   const finished: Record<ListTable, FinishedRow[]> = { basic: [], cooperative: [], revoked: [] };
   for (const section of sections) {
