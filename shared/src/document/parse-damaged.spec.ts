@@ -173,4 +173,17 @@ describe('parseDutyListDocument on damaged variants of 碧流河镇', () => {
       expect.objectContaining({ code: 'TABLE_TITLE_MISSING', list: 'basic', severity: 'info' }),
     );
   });
+
+  it('keeps a row whose number OCR garbled or glued to the category, and reports it', () => {
+    const garbled = cleanDoc.lists.basic[11];
+    const glued = cleanDoc.lists.cooperative[40];
+    let damaged = editRow(lines, garbled.line, (cells) => (cells[0] = 'l2'));
+    damaged = editRow(damaged, glued.line, (cells) => cells.splice(0, 2, `${cells[0]}${cells[1]}`));
+    const doc = parseDutyListDocument(damaged.join('\n'));
+    expectSameItems(doc);
+    expect(doc.issues).toContainEqual(
+      expect.objectContaining({ code: 'SEQ_UNREADABLE', severity: 'warning', line: garbled.line, seq: 12 }),
+    );
+    expect(codesAt(doc, glued.line)).toEqual(['COLUMN_SHIFT']);
+  });
 });

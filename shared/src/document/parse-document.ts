@@ -1,4 +1,4 @@
-import { LIST_TABLE_LABELS, LIST_TABLES, type ListTable } from '../enums';
+import { CATEGORIES, LIST_TABLE_LABELS, LIST_TABLES, type ListTable, isCategory } from '../enums';
 import type { Explanation } from '../contracts/lists';
 import { decodeDocument } from './decode';
 import { NotADutyListError } from './document-error';
@@ -138,8 +138,10 @@ function readLines(lines: readonly SourceLine[], issues: DutyListIssue[]) {
       return;
     }
     const active: Section = section;
-    if (cells.length > 1 && SEQ.test(compact(cells[0]))) {
-      current = { line: lineNo, cells, columns: active.header.columns };
+    const previousSeq = active.rows.length > 0 ? seqOf(active.rows[active.rows.length - 1]) : 0;
+    const started = startRow(cells, active.header, lineNo, previousSeq, issues);
+    if (started) {
+      current = started;
       active.rows.push(current);
       pendingTitle = null;
       return;
@@ -161,6 +163,49 @@ function readLines(lines: readonly SourceLine[], issues: DutyListIssue[]) {
   return { preamble, tableTitles, sections };
 }
 
+function seqOf(row: RawRow): number {
+  return row.seq ?? Number(compact(row.cells[0]).replace(/[.、]$/, ''));
+}
+
+/**
+ * Does this line start a row? Normally it starts with a number; OCR may glue the number to the
+ * category (`12党的建设`) or garble it (`l2`), which is still a row when its category cell is one of
+ * the 23 categories — it is kept, numbered after the previous row, and reported.
+ */
+function startRow(
+  cells: string[],
+  header: TableHeader,
+  lineNo: number,
+  previousSeq: number,
+  issues: DutyListIssue[],
+): RawRow | null {
+  if (cells.length < 2) return null;
+  const first = compact(cells[0]);
+  const row = { line: lineNo, cells, columns: header.columns };
+  if (SEQ.test(first)) return row;
+  const at = { line: lineNo, list: header.table };
+  const glued = /^(\d{1,4})[.、]?(.+)$/.exec(first);
+  const categoryIndex = header.columns.indexOf('category');
+  if (glued && categoryIndex === 1 && CATEGORIES.some((c) => glued[2].startsWith(c))) {
+    issues.push(
+      issue('warning', 'COLUMN_SHIFT', `第 ${lineNo} 行：序号与事项类别连在一起，已拆开`, {
+        ...at,
+        seq: Number(glued[1]),
+      }),
+    );
+    return { ...row, cells: [glued[1], glued[2], ...cells.slice(1)] };
+  }
+  if (categoryIndex > 0 && first.length <= 4 && isCategory(compact(cells[categoryIndex] ?? ''))) {
+    const seq = previousSeq + 1;
+    const what = first ? `序号“${first}”无法识别` : '序号为空';
+    issues.push(
+      issue('warning', 'SEQ_UNREADABLE', `第 ${lineNo} 行：${what}，按顺序记为 ${seq}，请核对`, { ...at, seq }),
+    );
+    return { ...row, seq };
+  }
+  return null;
+}
+
 /** Merge a spilled line into the row it continues: cell by cell when it has every column, else in sequence. */
 function appendContinuation(
   row: RawRow,
@@ -169,7 +214,7 @@ function appendContinuation(
   table: ListTable,
   issues: DutyListIssue[],
 ): void {
-  const at = { line: lineNo, list: table, seq: Number(compact(row.cells[0]).replace(/[.、]$/, '')) };
+  const at = { line: lineNo, list: table, seq: seqOf(row) };
   if (cells.length > 1 && cells.length === row.columns.length) {
     cells.forEach((cell, i) => {
       if (cell.trim()) row.cells[i] = joinSpill(row.cells[i] ?? '', cell);

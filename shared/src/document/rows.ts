@@ -22,6 +22,8 @@ export interface RawRow {
   line: number;
   cells: string[];
   columns: ColumnField[];
+  /** The number given to a row whose 序号 could not be read. */
+  seq?: number;
   /** Set when a continuation already reported that it overflowed the columns. */
   overflowReported?: boolean;
 }
@@ -68,7 +70,7 @@ const LAST_TEXT_FIELD: Record<ListTable, ColumnField> = {
 export function finishRow(table: ListTable, raw: RawRow, issues: DutyListIssue[]): FinishedRow {
   const cells = raw.cells.slice();
   const columns = raw.columns;
-  const seq = Number(compact(cells[0]).replace(/[.、]$/, ''));
+  const seq = raw.seq ?? Number(compact(cells[0]).replace(/[.、]$/, ''));
   const at = { line: raw.line, list: table, seq };
   const catIndex = columns.indexOf('category');
   const nameIndex = columns.indexOf('name');
