@@ -2,3 +2,4 @@ export * from './enums';
 export * from './errors';
 export * from './contracts';
 export * from './document';
+export * from './matching';

@@ -1,0 +1,2 @@
+export * from './match-items';
+export * from './normalize-for-match';
