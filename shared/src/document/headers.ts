@@ -29,7 +29,7 @@ function fieldOfHeaderCell(cell: string): ColumnField {
   if (c.includes('类别') || c.includes('类型')) return 'category';
   if (c.includes('名称') || c === '事项' || c === '履职事项') return 'name';
   if (c.includes('承接') || c.includes('工作方式') || c.includes('收回')) return 'undertaker';
-  if (c.includes('配合职责') || /(?:乡镇|乡|镇|街道)(?:\(街道\))?职责$/.test(c)) return 'townshipDuties';
+  if (c.includes('配合') || /(?:乡镇|乡|镇|街道)(?:\(街道\))?职责$/.test(c)) return 'townshipDuties';
   if (c.includes('部门职责')) return 'upperDuties';
   if (/(?:上级|责任|主管|牵头|县级|对应)部门/.test(c)) return 'departments';
   return 'other';

@@ -186,4 +186,22 @@ describe('parseDutyListDocument on damaged variants of 碧流河镇', () => {
     );
     expect(codesAt(doc, glued.line)).toEqual(['COLUMN_SHIFT']);
   });
+
+  it('skips 续表 markers, slash footers and a header cell wrapped onto the next line', () => {
+    const row = cleanDoc.lists.cooperative[20];
+    const header = lines.find((l) => l.startsWith('序号') && l.includes('配合职责')) ?? '';
+    const wrapped = [header.replace('乡镇配合职责', '乡镇').replace('上级部门职责', '上级部门职 责'), '配合职责'];
+    // Row 21 is followed by a blank line and the repeated header: damage that header in place.
+    expect(lines[row.line + 1]).toBe(header);
+    const damaged = [
+      ...lines.slice(0, row.line),
+      '第 20 页/共 43 页',
+      '续表',
+      ...wrapped,
+      ...lines.slice(row.line + 2),
+    ];
+    const doc = parseDutyListDocument(damaged.join('\n'));
+    expectSameItems(doc, false);
+    expect(doc.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+  });
 });

@@ -26,10 +26,13 @@ export interface ParsedDutyListDocument {
   encoding: string;
 }
 
+/** Page footers and markers that carry no content: `第 14 页, 共 43 页`, `— 15 —`, `14/43`, `续表`. */
 const FOOTER =
-  /^第\s*\d+\s*页\s*[,，、]?\s*(?:共\s*\d+\s*页)?$|^共\s*\d+\s*页\s*[,，、]?\s*第\s*\d+\s*页$|^[-—–]?\s*\d{1,4}\s*[-—–]?$|^\d+\s*\/\s*\d+$|^page\s*\d+(?:\s*of\s*\d+)?$/i;
+  /^续表\s*\d*$|^第\s*\d+\s*页\s*[,，、/]?\s*(?:共\s*\d+\s*页)?$|^共\s*\d+\s*页\s*[,，、]?\s*第\s*\d+\s*页$|^[-—–]?\s*\d{1,4}\s*[-—–]?$|^\d+\s*\/\s*\d+$|^page\s*\d+(?:\s*of\s*\d+)?$/i;
 const SEPARATOR = /^[\s|:+=_\-—–]*[-—–=][\s|:+=_\-—–]*$/;
 const SEQ = /^\d{1,4}[.、]?$/;
+/** The rest of a header cell that wrapped onto the next line (`乡镇配合` / `职责`). */
+const HEADER_FRAGMENT = /^(?:职责|配合职责|部门|上级部门|类别|名称|事项|方式|工作方式|及工作方式)$/;
 
 /** A bare `序号 事项类别 事项名称` header inside the cooperative or revoked table is that table's header cut short. */
 function isTruncatedRepeat(current: TableHeader, next: TableHeader): boolean {
@@ -55,12 +58,15 @@ function readLines(lines: readonly SourceLine[], issues: DutyListIssue[]) {
   let section: Section | null = null;
   let current: RawRow | null = null;
   let pendingTitle: { table: ListTable; misspelt: boolean; line: number; text: string } | null = null;
+  let afterHeader = false;
 
   lines.forEach((source) => {
     const lineNo = source.line;
     const line = source.text.replace(/\u00a0/g, ' ');
     const trimmed = line.trim();
     if (!trimmed || FOOTER.test(trimmed.normalize('NFKC')) || SEPARATOR.test(trimmed)) return;
+    if (afterHeader && HEADER_FRAGMENT.test(compact(trimmed))) return;
+    afterHeader = false;
     const cells = line.split('\t');
     if (cells.length > 1) {
       const header = parseHeaderRow(cells);
@@ -71,7 +77,8 @@ function readLines(lines: readonly SourceLine[], issues: DutyListIssue[]) {
           (section.header.table === header.table || isTruncatedRepeat(section.header, header))
         ) {
           // The header repeated at a page break (possibly cut short); a spilled line may follow.
-          if (section.header.table === header.table) section.header = header;
+          if (section.header.table === header.table) section.header = repeatedHeader(section.header, header);
+          afterHeader = true;
           return;
         }
         if (pendingTitle && pendingTitle.table !== header.table) {
@@ -105,6 +112,7 @@ function readLines(lines: readonly SourceLine[], issues: DutyListIssue[]) {
         section = { header, rows: [] };
         sections.push(section);
         current = null;
+        afterHeader = true;
         pendingTitle = null;
         return;
       }
@@ -161,6 +169,12 @@ function readLines(lines: readonly SourceLine[], issues: DutyListIssue[]) {
     appendContinuation(row, cells, lineNo, active.header.table, issues);
   });
   return { preamble, tableTitles, sections };
+}
+
+/** A header repeated at a page break replaces the columns, except cells it no longer names (OCR damage). */
+function repeatedHeader(previous: TableHeader, next: TableHeader): TableHeader {
+  if (previous.columns.length !== next.columns.length) return next;
+  return { ...next, columns: next.columns.map((c, i) => (c === 'other' ? previous.columns[i] : c)) };
 }
 
 function seqOf(row: RawRow): number {
