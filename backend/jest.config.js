@@ -5,7 +5,10 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
-  moduleNameMapper: { '^@dutylist/shared$': '<rootDir>/../shared/src/index.ts' },
+  moduleNameMapper: {
+    '^@dutylist/shared$': '<rootDir>/../shared/src/index.ts',
+    '^@dutylist/shared/dist/(.*)$': '<rootDir>/../shared/src/$1',
+  },
   setupFiles: ["<rootDir>/test/setup-env.ts"],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',

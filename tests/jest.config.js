@@ -6,7 +6,10 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.e2e-spec.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }] },
-  moduleNameMapper: { '^@dutylist/shared$': '<rootDir>/shared/src/index.ts' },
+  moduleNameMapper: {
+    '^@dutylist/shared$': '<rootDir>/shared/src/index.ts',
+    '^@dutylist/shared/dist/(.*)$': '<rootDir>/shared/src/$1',
+  },
   setupFiles: ['<rootDir>/tests/support/setup-env.ts'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',

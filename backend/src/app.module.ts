@@ -5,6 +5,7 @@ import { RequestLoggerMiddleware } from './common/request-logger.middleware';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
 import { ItemsModule } from './modules/items/items.module';
 import { ListsModule } from './modules/lists/lists.module';
@@ -22,6 +23,7 @@ import { UsersModule } from './modules/users/users.module';
     OrgUnitsModule,
     ListsModule,
     ItemsModule,
+    DocumentsModule,
     HealthModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

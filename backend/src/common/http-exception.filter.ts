@@ -9,7 +9,7 @@ const STATUS_CODES: Partial<Record<number, { code: ErrorCode; message: string }>
   401: { code: 'UNAUTHENTICATED', message: '请先登录' },
   403: { code: 'FORBIDDEN', message: '您无权执行此操作' },
   404: { code: 'NOT_FOUND', message: '未找到该资源' },
-  413: { code: 'VALIDATION_FAILED', message: '请求内容过大' },
+  413: { code: 'FILE_TOO_LARGE', message: '文件超过 50 MB，无法导入' },
   429: { code: 'TOO_MANY_REQUESTS', message: '请求过于频繁，请稍后再试' },
 };
 

@@ -5,9 +5,18 @@ import { DutyListEntity } from '../modules/lists/duty-list.entity';
 import { ListVersionEntity } from '../modules/lists/list-version.entity';
 import { VersionItemEntity } from '../modules/lists/version-item.entity';
 import { ItemEntity } from '../modules/items/item.entity';
+import { DocumentImportEntity } from '../modules/documents/document-import.entity';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [OrgUnitEntity, UserEntity, DutyListEntity, ItemEntity, ListVersionEntity, VersionItemEntity];
+export const ENTITIES = [
+  OrgUnitEntity,
+  UserEntity,
+  DutyListEntity,
+  ItemEntity,
+  ListVersionEntity,
+  VersionItemEntity,
+  DocumentImportEntity,
+];
 
 /** The one options function shared by the Nest module, the CLI and the tests. Never `synchronize`. */
 export function buildDataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './health';
+export * from './imports';
 export * from './items';
 export * from './lists';
 export * from './org-units';
