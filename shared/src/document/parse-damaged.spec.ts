@@ -204,4 +204,11 @@ describe('parseDutyListDocument on damaged variants of 碧流河镇', () => {
     expectSameItems(doc, false);
     expect(doc.issues.filter((i) => i.severity !== 'info')).toEqual([]);
   });
+
+  it('splits departments only outside brackets', () => {
+    const row = cleanDoc.lists.cooperative[7];
+    const cell = '奇台县委组织部（县委编办、县人社局）、奇台县民政局';
+    const doc = parseDutyListDocument(editRow(lines, row.line, (cells) => (cells[3] = cell)).join('\n'));
+    expect(doc.lists.cooperative[7].departments).toEqual(['奇台县委组织部（县委编办、县人社局）', '奇台县民政局']);
+  });
 });

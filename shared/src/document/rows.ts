@@ -36,12 +36,29 @@ export interface FinishedRow {
 }
 
 const SPILL_MARK = /[。；;：:，,]|\d+[.、]/;
-const DEPARTMENT_SEPARATORS = /[、，,；;/]+/;
+const DEPARTMENT_SEPARATORS = /[、，,；;/]/;
+
+/** Split on 、 ， ； / outside brackets, so `县委组织部（县委编办、县人社局）` stays one department. */
+function splitOutsideBrackets(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (ch === '（' || ch === '(' || ch === '【' || ch === '[') depth += 1;
+    else if ((ch === '）' || ch === ')' || ch === '】' || ch === ']') && depth > 0) depth -= 1;
+    else if (depth === 0 && DEPARTMENT_SEPARATORS.test(ch)) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
 
 /** Split a 对应上级部门 cell; text after a space in the last department that reads like a duty spilled over. */
 function splitDepartmentCell(cell: string): { departments: string[]; spill: string; spaces: boolean } {
-  const parts = cleanCell(cell)
-    .split(DEPARTMENT_SEPARATORS)
+  const parts = splitOutsideBrackets(cleanCell(cell))
     .map((p) => p.trim())
     .filter(Boolean);
   let spill = '';

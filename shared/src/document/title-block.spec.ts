@@ -19,6 +19,10 @@ describe('parseTitle', () => {
       ['新疆维吾尔自治区', '阿克苏地区', '阿克苏市', '依干其乡'],
     ],
     [['和田县拉依喀乡履职事项清单'], [null, null, '和田县', '拉依喀乡']],
+    [
+      ['塔城地区', '沙湾市 乌兰乌苏镇人民政府'],
+      ['新疆维吾尔自治区', '塔城地区', '沙湾市', '乌兰乌苏镇'],
+    ],
   ])('reads %j', (lines, expected) => {
     const t = parseTitle(lines, []);
     expect([t.region, t.prefecture, t.county, t.township]).toEqual(expected);

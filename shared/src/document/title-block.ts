@@ -48,7 +48,8 @@ function matchPrefecture(text: string): { name: string; length: number } | null 
   return generic ? { name: generic[1], length: generic[1].length } : null;
 }
 
-const COUNTY_TOWNSHIP = /^(.{1,10}?(?:自治县|县|市|区))(.{1,10}?(?:镇|乡|街道办事处|街道))(?:基本|配合|上级|履职|$)/;
+const COUNTY_TOWNSHIP =
+  /^(.{1,10}?(?:自治县|县|市|区))(.{1,10}?(?:镇|乡|街道办事处|街道))(?:基本|配合|上级|履职|人民政府|党委|政府|$)/;
 
 /** Read region, prefecture, county and township from one line of a title (spaces removed). */
 function readTitleLine(line: string, title: DocumentTitle): void {
