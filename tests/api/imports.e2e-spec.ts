@@ -109,6 +109,14 @@ describe('importing a document into a draft (preview, then confirm in one transa
     expect(await s.items()).toHaveLength(3);
   });
 
+  it('refuses a file over 50 MB with 413 before parsing it', async () => {
+    const s = await setup();
+    const res = await s.upload(Buffer.alloc(50 * 1024 * 1024 + 1, 0x41), s.drafter, 'huge.txt');
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ code: 'FILE_TOO_LARGE', message: '文件超过 50 MB，无法导入' });
+    expect(await s.items()).toHaveLength(3);
+  });
+
   it('answers a missing file with 400, a reviewer with 403', async () => {
     const s = await setup();
     const none = await app.http.post(`/api/lists/${s.list.id}/imports`).set('Authorization', s.drafter);
