@@ -71,4 +71,19 @@ describe('table boundaries', () => {
     expect(doc.issues.map((i) => i.code)).not.toContain('TABLE_TITLE_MISSPELT');
     expect(doc.lists.basic).toHaveLength(1);
   });
+
+  it('reports a table that has a header but no rows, and a table that is missing', () => {
+    const doc = parseDutyListDocument(
+      ['序号\t事项类别\t事项名称', '1\t党的建设\t甲', '', '序号\t事项类别\t事项名称\t承接部门及工作方式', ''].join(
+        '\n',
+      ),
+    );
+    expect(doc.issues.map((i) => [i.code, i.list, i.line])).toEqual([
+      ['TABLE_MISSING', 'cooperative', null],
+      ['TITLE_INCOMPLETE', null, null],
+      ['TABLE_TITLE_MISSING', 'basic', 1],
+      ['TABLE_TITLE_MISSING', 'revoked', 4],
+      ['TABLE_EMPTY', 'revoked', 4],
+    ]);
+  });
 });

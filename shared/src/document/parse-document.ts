@@ -47,6 +47,7 @@ export interface SourceLine {
 
 interface Section {
   header: TableHeader;
+  headerLine: number;
   rows: RawRow[];
 }
 
@@ -109,7 +110,7 @@ function readLines(lines: readonly SourceLine[], issues: DutyListIssue[]) {
             ),
           );
         }
-        section = { header, rows: [] };
+        section = { header, headerLine: lineNo, rows: [] };
         sections.push(section);
         current = null;
         afterHeader = true;
@@ -128,7 +129,11 @@ function readLines(lines: readonly SourceLine[], issues: DutyListIssue[]) {
     }
     if (!section && pendingTitle && cells.length > 1 && SEQ.test(compact(cells[0]))) {
       // Rows right after a table title without any header row: read them with the standard columns.
-      section = { header: { table: pendingTitle.table, columns: STANDARD_COLUMNS[pendingTitle.table] }, rows: [] };
+      section = {
+        header: { table: pendingTitle.table, columns: STANDARD_COLUMNS[pendingTitle.table] },
+        headerLine: lineNo,
+        rows: [],
+      };
       sections.push(section);
       issues.push(
         issue(
@@ -295,6 +300,11 @@ export function parseDutyListLines(
     lists[table] = finished[table].map((f) => f.row);
     if (!sections.some((s) => s.header.table === table)) {
       issues.push(issue('warning', 'TABLE_MISSING', `文档中没有找到${LIST_TABLE_LABELS[table]}`, { list: table }));
+    } else if (lists[table].length === 0) {
+      const line = sections.find((s) => s.header.table === table)?.headerLine ?? null;
+      issues.push(
+        issue('warning', 'TABLE_EMPTY', `${LIST_TABLE_LABELS[table]}只有表头，没有事项`, { list: table, line }),
+      );
     }
   }
 
