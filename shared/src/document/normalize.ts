@@ -8,9 +8,15 @@ export function stripCellMarkup(text: string): string {
     .trim();
 }
 
-/** Normalise a cell for display: collapse white space, strip markup. */
+/** Undo the quoting of a spreadsheet copied as text: `"a ""b"" c"` → `a "b" c` (Chinese text quotes with “”). */
+export function unquoteCell(text: string): string {
+  const t = text.trim();
+  return t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1).replace(/""/g, '"') : text;
+}
+
+/** Normalise a cell for display: collapse white space, strip markup and spreadsheet quoting. */
 export function cleanCell(text: string): string {
-  return stripCellMarkup(text.replace(/\r/g, ''));
+  return stripCellMarkup(unquoteCell(text.replace(/\r/g, '')));
 }
 
 /** Remove every kind of white space (OCR puts spaces inside Chinese words). */

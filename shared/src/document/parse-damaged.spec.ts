@@ -211,4 +211,24 @@ describe('parseDutyListDocument on damaged variants of 碧流河镇', () => {
     const doc = parseDutyListDocument(editRow(lines, row.line, (cells) => (cells[3] = cell)).join('\n'));
     expect(doc.lists.cooperative[7].departments).toEqual(['奇台县委组织部（县委编办、县人社局）', '奇台县民政局']);
   });
+
+  it('reads a table indented by one empty column', () => {
+    const damaged = lines.map((l, i) => (i > 14 && l.includes('\t') ? `\t${l}` : l));
+    expectSameItems(parseDutyListDocument(damaged.join('\n')));
+  });
+
+  it('reads cells quoted by a spreadsheet copy, with line breaks inside', () => {
+    const row = cleanDoc.lists.cooperative[30];
+    const text = lines[row.line - 1].split('\t');
+    const cut = text[5].indexOf('2.') > 0 ? text[5].indexOf('2.') : Math.floor(text[5].length / 2);
+    const quoted = [...text.slice(0, 5), `"${text[5].slice(0, cut).trimEnd()}`, `${text[5].slice(cut)}"`];
+    const damaged = [
+      ...lines.slice(0, row.line - 1),
+      quoted.slice(0, 6).join('\t'),
+      quoted[6],
+      ...lines.slice(row.line),
+    ];
+    const doc = parseDutyListDocument(damaged.join('\n'));
+    expect(withoutLine(doc.lists.cooperative)).toEqual(withoutLine(cleanDoc.lists.cooperative));
+  });
 });

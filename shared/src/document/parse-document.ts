@@ -48,6 +48,8 @@ export interface SourceLine {
 interface Section {
   header: TableHeader;
   headerLine: number;
+  /** Empty cells every line of the table starts with (a table indented by one column). */
+  offset: number;
   rows: RawRow[];
 }
 
@@ -70,7 +72,9 @@ function readLines(lines: readonly SourceLine[], issues: DutyListIssue[]) {
     afterHeader = false;
     const cells = line.split('\t');
     if (cells.length > 1) {
-      const header = parseHeaderRow(cells);
+      const lead = cells.findIndex((c) => c.trim() !== '');
+      const header = parseHeaderRow(cells) ?? (lead > 0 ? parseHeaderRow(cells.slice(lead)) : null);
+      const offset = header && lead > 0 && !parseHeaderRow(cells) ? lead : 0;
       if (header) {
         if (
           section &&
@@ -110,7 +114,7 @@ function readLines(lines: readonly SourceLine[], issues: DutyListIssue[]) {
             ),
           );
         }
-        section = { header, headerLine: lineNo, rows: [] };
+        section = { header, headerLine: lineNo, offset, rows: [] };
         sections.push(section);
         current = null;
         afterHeader = true;
@@ -132,6 +136,7 @@ function readLines(lines: readonly SourceLine[], issues: DutyListIssue[]) {
       section = {
         header: { table: pendingTitle.table, columns: STANDARD_COLUMNS[pendingTitle.table] },
         headerLine: lineNo,
+        offset: 0,
         rows: [],
       };
       sections.push(section);
@@ -152,7 +157,9 @@ function readLines(lines: readonly SourceLine[], issues: DutyListIssue[]) {
     }
     const active: Section = section;
     const previousSeq = active.rows.length > 0 ? seqOf(active.rows[active.rows.length - 1]) : 0;
-    const started = startRow(cells, active.header, lineNo, previousSeq, issues);
+    const body =
+      active.offset > 0 && cells.slice(0, active.offset).every((c) => !c.trim()) ? cells.slice(active.offset) : cells;
+    const started = startRow(body, active.header, lineNo, previousSeq, issues);
     if (started) {
       current = started;
       active.rows.push(current);
@@ -171,7 +178,7 @@ function readLines(lines: readonly SourceLine[], issues: DutyListIssue[]) {
       );
       return;
     }
-    appendContinuation(row, cells, lineNo, active.header.table, issues);
+    appendContinuation(row, body, lineNo, active.header.table, issues);
   });
   return { preamble, tableTitles, sections };
 }
