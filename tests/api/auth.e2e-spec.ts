@@ -105,5 +105,8 @@ describe('auth, health and platform (whole app over HTTP)', () => {
       阿合奇镇: { basic: 119, cooperative: 127, revoked: 63 },
       白杨河乡: { basic: 106, cooperative: 102, revoked: 37 },
     });
+    const aheqi = res.body.find((l: { township: { name: string } }) => l.township.name === '阿合奇镇');
+    const detail = await app.http.get(`/api/lists/${aheqi.id}`).set('Authorization', `Bearer ${token}`);
+    expect(detail.body.explanation).toMatchObject({ area: '1457.56 平方公里', villages: '3 个行政村，3 个社区' });
   });
 });

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as argon2 from 'argon2';
 import type { DataSource, EntityManager } from 'typeorm';
-import { LIST_TABLES, parseDutyListText, type OrgLevel } from '@dutylist/shared';
+import { LIST_TABLES, parseDutyListDocument, type OrgLevel } from '@dutylist/shared';
 import { OrgUnitEntity } from '../../modules/org-units/org-unit.entity';
 import { UserEntity } from '../../modules/users/user.entity';
 import { DutyListEntity } from '../../modules/lists/duty-list.entity';
 import { ItemEntity } from '../../modules/items/item.entity';
+import { itemFieldsFromRow } from '../../modules/items/item-fields';
 import { DEMO_ACCOUNTS, DEMO_EDITION, DEMO_ORGS, DEMO_PASSWORD } from './demo-orgs';
 
 /** backend/demo-data, from both src/database/demo and dist/database/demo. */
@@ -81,27 +82,20 @@ export async function seedDemo(db: DataSource): Promise<SeedSummary> {
 
     for (const { unit, document } of townships) {
       if (await manager.exists(DutyListEntity, { where: { townshipId: unit.id, edition: DEMO_EDITION } })) continue;
+      const parsed = parseDutyListDocument(readFileSync(join(DEMO_DATA_DIR, 'documents', document)));
       const list = await manager.save(
         manager.create(DutyListEntity, {
           townshipId: unit.id,
           edition: DEMO_EDITION,
           title: `${unit.name}履职事项清单（${DEMO_EDITION}年）`,
-          explanation: {},
+          explanation: parsed.explanation ?? {},
         }),
       );
       summary.listsCreated += 1;
-      const parsed = parseDutyListText(readFileSync(join(DEMO_DATA_DIR, 'documents', document), 'utf8'));
       for (const table of LIST_TABLES) {
         const rows = parsed.lists[table].map((row, index) => ({
           listId: list.id,
-          table,
-          seq: index + 1,
-          category: row.category,
-          name: row.name || '（未填写事项名称）',
-          departments: row.departments,
-          upperDuties: row.upperDuties,
-          townshipDuties: row.townshipDuties,
-          undertaker: row.undertaker,
+          ...itemFieldsFromRow(row, table, index + 1),
         }));
         for (let i = 0; i < rows.length; i += 200) await manager.insert(ItemEntity, rows.slice(i, i + 200));
         summary.itemsCreated += rows.length;

@@ -7,6 +7,7 @@ import type { ParsedDutyListDocument } from '@dutylist/shared/dist/document/pars
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../auth/auth-user';
 import { ItemEntity } from '../items/item.entity';
+import { itemFieldsFromRow } from '../items/item-fields';
 import { DutyListEntity } from '../lists/duty-list.entity';
 import { assertCanEditItems } from '../lists/list.policy';
 import { ListsService } from '../lists/lists.service';
@@ -104,16 +105,7 @@ export class DocumentsService {
       );
       const inserts: Partial<ItemEntity>[] = [];
       for (const row of rows) {
-        const fields = {
-          table: row.table,
-          seq: row.seq,
-          category: row.category,
-          name: row.name || '（未填写事项名称）',
-          departments: row.departments,
-          upperDuties: row.upperDuties,
-          townshipDuties: row.townshipDuties,
-          undertaker: row.undertaker,
-        };
+        const fields = itemFieldsFromRow(row, row.table, row.seq);
         const item = row.itemId ? current.get(row.itemId) : undefined;
         if (!item) inserts.push({ listId, ...fields });
         else if (row.status === 'changed') await manager.update(ItemEntity, { id: item.id }, { ...fields, version: item.version + 1 });
