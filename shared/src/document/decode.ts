@@ -5,6 +5,8 @@ export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 export interface DecodedText {
   text: string;
   encoding: TextEncodingName;
+  /** Bytes that were not valid UTF-8 in an otherwise UTF-8 text (shown as U+FFFD). */
+  invalidBytes?: number;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -53,9 +55,15 @@ export function decodeDocumentBytes(bytes: Uint8Array): DecodedText {
   }
   if (looksBinary(bytes)) throw new NotADutyListError('BINARY');
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hasBom ? bytes.subarray(3) : bytes;
   try {
-    return { text: utf8.decode(hasBom ? bytes.subarray(3) : bytes), encoding: 'utf-8' };
+    return { text: utf8.decode(body), encoding: 'utf-8' };
   } catch {
+    // A few broken bytes in a UTF-8 file (a cut copy, a bad sector) are not GBK: keep UTF-8 and say so.
+    const lenient = new TextDecoder('utf-8').decode(body);
+    const replaced = lenient.split('\uFFFD').length - 1;
+    if (replaced <= Math.max(3, lenient.length / 2000))
+      return { text: lenient, encoding: 'utf-8', invalidBytes: replaced };
     return { text: decodeGb18030(bytes), encoding: 'gb18030' };
   }
 }

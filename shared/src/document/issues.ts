@@ -4,6 +4,8 @@ import type { ListTable } from '../enums';
 export const DUTY_LIST_ISSUE_CODES = {
   /** The text was not UTF-8 (GBK/GB18030 or UTF-16) and was converted. */
   ENCODING_CONVERTED: 'ENCODING_CONVERTED',
+  /** Some bytes of a UTF-8 text were invalid and were replaced by U+FFFD. */
+  ENCODING_INVALID_BYTES: 'ENCODING_INVALID_BYTES',
   TITLE_INCOMPLETE: 'TITLE_INCOMPLETE',
   TABLE_TITLE_MISSING: 'TABLE_TITLE_MISSING',
   TABLE_TITLE_MISSPELT: 'TABLE_TITLE_MISSPELT',

@@ -231,4 +231,15 @@ describe('parseDutyListDocument on damaged variants of 碧流河镇', () => {
     const doc = parseDutyListDocument(damaged.join('\n'));
     expect(withoutLine(doc.lists.cooperative)).toEqual(withoutLine(cleanDoc.lists.cooperative));
   });
+
+  it('keeps a UTF-8 file with a few broken bytes as UTF-8 and reports where', () => {
+    const bytes = Buffer.from(clean);
+    const row = cleanDoc.lists.revoked[0];
+    const at = bytes.indexOf(Buffer.from(lines[row.line - 1]));
+    bytes[at + 3] = 0xff; // inside the category of that row
+    const doc = parseDutyListDocument(bytes);
+    expect(doc.township).toBe('碧流河镇');
+    expect(doc.lists.revoked).toHaveLength(37);
+    expect(doc.issues[0]).toMatchObject({ code: 'ENCODING_INVALID_BYTES', severity: 'warning', line: row.line });
+  });
 });

@@ -276,10 +276,16 @@ export function parseDutyListDocument(
   input: string | Uint8Array,
   options: ParseDutyListOptions = {},
 ): ParsedDutyListDocument {
-  const { text, encoding } = decodeDocument(input);
+  const { text, encoding, invalidBytes } = decodeDocument(input);
   if (!text.trim()) throw new NotADutyListError('EMPTY');
   const lines = text.split(/\r\n|\r|\n/).map((t, i) => ({ text: t, line: i + 1 }));
-  return parseDutyListLines(lines, encoding, options);
+  const doc = parseDutyListLines(lines, encoding, options);
+  if (invalidBytes) {
+    const line = lines.find((l) => l.text.includes('\uFFFD'))?.line ?? null;
+    const message = `文档中有 ${invalidBytes} 处无效的 UTF-8 字节，已显示为“\uFFFD”，请核对原文件`;
+    doc.issues.unshift(issue('warning', 'ENCODING_INVALID_BYTES', message, { line }));
+  }
+  return doc;
 }
 
 /**
