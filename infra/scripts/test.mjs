@@ -2,7 +2,6 @@
 // `npm test`: check PostgreSQL + Redis, then lint, typecheck, unit tests, frontend build, e2e tests,
 // stopping at the first failure, with a summary line per stage.
 import {
-  DEFAULT_DATABASE_URL,
   DEFAULT_REDIS_URL,
   NPM,
   pgReachable,
@@ -12,6 +11,9 @@ import {
   seconds,
   signalNumber,
 } from './services.mjs';
+
+/** The PostgreSQL server the tests use (see backend/test/test-database.ts). */
+const TEST_PG_DEFAULT = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const STAGES = [
   ['lint', ['run', 'lint']],
@@ -27,9 +29,8 @@ Checks that PostgreSQL and Redis answer, then runs in order, stopping at the fir
 ${STAGES.map(([name, a]) => `  ${name.padEnd(15)} npm ${a.join(' ')}`).join('\n')}
 --from STAGE starts at that stage (e.g. --from test:unit); earlier ones are reported as skipped.
 
-PostgreSQL is probed at TEST_DATABASE_URL, else DATABASE_URL, else ${DEFAULT_DATABASE_URL}
-(the 'postgres' maintenance database of that server); Redis at TEST_REDIS_URL, else REDIS_URL,
-else ${DEFAULT_REDIS_URL}. infra/scripts/ensure-services.sh starts both on Debian.`;
+PostgreSQL is probed at TEST_PG_URL (default ${TEST_PG_DEFAULT}), the server on which each
+test run creates and drops its own databases; Redis at REDIS_URL, else ${DEFAULT_REDIS_URL}. infra/scripts/ensure-services.sh starts both on Debian.`;
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
@@ -52,15 +53,15 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 async function checkServices() {
-  const pgUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
-  const redisUrl = process.env.TEST_REDIS_URL || process.env.REDIS_URL || DEFAULT_REDIS_URL;
+  const pgUrl = process.env.TEST_PG_URL || TEST_PG_DEFAULT;
+  const redisUrl = process.env.REDIS_URL || DEFAULT_REDIS_URL;
   const [pg, redis] = await Promise.all([pgReachable(pgUrl), redisReachable(redisUrl)]);
   let ok = true;
   if (!pg.ok) {
     ok = false;
     console.error(
       `PostgreSQL 不可达 (${redactUrl(pgUrl)}: ${pg.error})：请先启动，例如 ` +
-        'pg_ctlcluster --skip-systemctl-redirect 15 main start ，或运行 infra/scripts/ensure-services.sh ，或设置 TEST_DATABASE_URL',
+        'pg_ctlcluster --skip-systemctl-redirect 15 main start ，或运行 infra/scripts/ensure-services.sh ，或设置 TEST_PG_URL',
     );
   }
   if (!redis.ok) {
