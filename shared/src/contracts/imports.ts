@@ -71,3 +71,10 @@ export const importPreviewSchema = z.object({
   createdAt: z.string(),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+/** The validation report of a draft: the import rules run on the edited items, each issue tied to its item. */
+export const draftValidationSchema = z.object({
+  issues: z.array(importIssueSchema.extend({ itemId: z.string().uuid().nullable() })),
+  statedCounts: importPreviewSchema.shape.statedCounts,
+});
+export type DraftValidation = z.infer<typeof draftValidationSchema>;

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   LIST_TABLES,
   explanationSchema,
+  type DraftValidation,
   type Explanation,
   type ListDetail,
   type ListSummary,
@@ -16,6 +17,7 @@ import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { isInScope } from '../org-units/org-unit.policy';
 import { DutyListEntity } from './duty-list.entity';
 import { assertCanEditItems, listAbilities } from './list.policy';
+import { validateDraft } from './list-validation';
 import { ListVersionEntity } from './list-version.entity';
 import { VersionItemEntity } from './version-item.entity';
 
@@ -64,6 +66,14 @@ export class ListsService {
         createdAt: v.createdAt.toISOString(),
       })),
     };
+  }
+
+  /** The validation report of the draft as it stands now. */
+  async validateDraftForUser(user: AuthUser, listId: string): Promise<DraftValidation> {
+    await this.getForUser(user, listId);
+    const list = await this.db.getRepository(DutyListEntity).findOneByOrFail({ id: listId });
+    const items = await this.db.getRepository(ItemEntity).find({ where: { listId } });
+    return validateDraft(items, list.explanation ?? {});
   }
 
   /** Replaces the 说明 of the draft (drafter only, while the list is editable). */
