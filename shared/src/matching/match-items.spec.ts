@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LIST_TABLES } from '../enums';
-import { parseDutyListText } from '../document/parse-text';
+import { parseDutyListDocument } from '../document/parse-document';
 import { matchItems, type MatchableItem } from './match-items';
 
 const basic = (name: string): MatchableItem => ({ table: 'basic', category: '党的建设', name });
@@ -43,7 +43,7 @@ describe('matchItems', () => {
 
   it('matches a real list against itself after renumbering and 3 rewordings, with nothing else changed', () => {
     const text = readFileSync(join(__dirname, '../../../backend/demo-data/documents/biliuhe.txt'), 'utf8');
-    const doc = parseDutyListText(text);
+    const doc = parseDutyListDocument(text);
     const before: MatchableItem[] = LIST_TABLES.flatMap((t) => doc.lists[t].map((r) => ({ ...r, table: t })));
     const after = before.map((item) => ({ ...item })).reverse();
     for (const k of [5, 50, 150]) after[k] = { ...after[k], name: `${after[k].name}（修订）` };

@@ -1,4 +1,4 @@
-import { parseDutyListText } from './parse-text';
+import { parseDutyListDocument } from './parse-document';
 
 const sample = [
   '新疆维吾尔自治区昌吉回族自治州',
@@ -18,11 +18,11 @@ const sample = [
   '1\t党的建设\t收回事项\t县委组织部负责',
 ].join('\n');
 
-describe('parseDutyListText', () => {
-  const doc = parseDutyListText(sample);
+describe('parseDutyListDocument on a small text', () => {
+  const doc = parseDutyListDocument(sample);
 
   it('reads the title block with full names', () => {
-    expect(doc.title).toEqual({
+    expect(doc).toMatchObject({
       region: '新疆维吾尔自治区',
       prefecture: '昌吉回族自治州',
       county: '奇台县',
