@@ -1,6 +1,7 @@
 import { Navigate, createBrowserRouter } from 'react-router';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 import { AppLayout } from './layout/app-layout';
+import { ImportPage } from './routes/import-page';
 import { ListPage } from './routes/list-page';
 import { ListsPage } from './routes/lists-page';
 import { LoginPage } from './routes/login-page';
@@ -22,6 +23,7 @@ export function createAppRouter() {
         { index: true, element: <Navigate to="/lists" replace /> },
         { path: 'lists', element: <ListsPage /> },
         { path: 'lists/:listId', element: <ListPage /> },
+        { path: 'lists/:listId/import', element: <ImportPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

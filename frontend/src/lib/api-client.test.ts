@@ -14,6 +14,24 @@ describe('apiClient', () => {
     expect(init?.headers).toMatchObject({ Authorization: 'Bearer tok-1' });
   });
 
+  it('sends JSON bodies as JSON and FormData as multipart without a Content-Type of its own', async () => {
+    const fetchMock = mockFetch([
+      { method: 'POST', path: '/api/lists/l1/items', status: 201, body: { id: 'i1' } },
+      { method: 'POST', path: '/api/lists/l1/imports', status: 201, body: { id: 'imp1' } },
+    ]);
+    await apiClient.post('/lists/l1/items', { name: '事项' });
+    const jsonInit = fetchMock.mock.calls[0]?.[1];
+    expect(jsonInit?.headers).toMatchObject({ 'Content-Type': 'application/json' });
+    expect(jsonInit?.body).toBe('{"name":"事项"}');
+
+    const form = new FormData();
+    form.append('file', new Blob(['序号\t事项类别\t事项名称'], { type: 'text/plain' }), 'list.txt');
+    await expect(apiClient.post('/lists/l1/imports', form)).resolves.toEqual({ id: 'imp1' });
+    const formInit = fetchMock.mock.calls[1]?.[1];
+    expect(formInit?.body).toBe(form);
+    expect(formInit?.headers).not.toHaveProperty('Content-Type');
+  });
+
   it('turns an error body into an ApiError with its code, message and details', async () => {
     mockFetch([
       {

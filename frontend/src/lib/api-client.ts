@@ -50,6 +50,7 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON, except FormData, which is sent as multipart (the browser sets its boundary). */
   body?: unknown;
   query?: Record<string, string | number | undefined>;
   signal?: AbortSignal;
@@ -89,19 +90,26 @@ function defaultMessage(status: number): string {
   return `请求失败（${status}）`;
 }
 
-/** The one fetch wrapper of the app: JSON in and out, bearer token, typed errors. */
+function encodeBody(body: unknown): BodyInit | undefined {
+  if (body === undefined) return undefined;
+  if (body instanceof FormData) return body;
+  return JSON.stringify(body);
+}
+
+/** The one fetch wrapper of the app: JSON (or a FormData upload) in, JSON out, bearer token, typed errors. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // No Content-Type for FormData: fetch writes multipart/form-data with its boundary.
+  if (options.body !== undefined && !(options.body instanceof FormData)) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: encodeBody(options.body),
       signal: options.signal,
     });
   } catch (error) {

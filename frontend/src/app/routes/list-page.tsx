@@ -50,7 +50,17 @@ export function ListPage() {
         <ListHeader list={list} />
       </Card>
       <Card>
-        <ItemsPanel listId={list.id} canEdit={list.can.editItems} />
+        <ItemsPanel
+          listId={list.id}
+          canEdit={list.can.editItems}
+          toolbarExtra={
+            list.can.editItems && (
+              <Link to={`/lists/${list.id}/import`} data-testid="import-open">
+                <Button>导入文档</Button>
+              </Link>
+            )
+          }
+        />
       </Card>
     </div>
   );

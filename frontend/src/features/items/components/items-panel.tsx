@@ -1,5 +1,5 @@
-import { App, Button, Flex, Input, Tabs, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { App, Button, Flex, Input, Space, Tabs, Typography } from 'antd';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { LIST_TABLES, LIST_TABLE_SHORT_LABELS, type Item, type ListTable } from '@dutylist/shared';
 import { ErrorState } from '@/components/error-state';
 import { PageLoading } from '@/components/page-loading';
@@ -15,10 +15,12 @@ import { MoveItemModal } from './move-item-modal';
 export interface ItemsPanelProps {
   listId: string;
   canEdit: boolean;
+  /** More buttons beside 新增事项 (the app puts 导入文档 there). */
+  toolbarExtra?: ReactNode;
 }
 
 /** The three tables of a list as tabs, with search and (when allowed) editing. */
-export function ItemsPanel({ listId, canEdit }: ItemsPanelProps) {
+export function ItemsPanel({ listId, canEdit, toolbarExtra }: ItemsPanelProps) {
   const { message } = App.useApp();
   const itemsQuery = useItems(listId);
   const { mutateAsync: deleteItem } = useDeleteItem(listId);
@@ -99,13 +101,16 @@ export function ItemsPanel({ listId, canEdit }: ItemsPanelProps) {
           data-testid="items-search"
         />
         {canEdit ? (
-          <Button
-            type="primary"
-            onClick={() => setFormTarget({ mode: 'create', table: activeTable })}
-            data-testid="item-create"
-          >
-            新增事项
-          </Button>
+          <Space>
+            {toolbarExtra}
+            <Button
+              type="primary"
+              onClick={() => setFormTarget({ mode: 'create', table: activeTable })}
+              data-testid="item-create"
+            >
+              新增事项
+            </Button>
+          </Space>
         ) : (
           <Typography.Text type="secondary" data-testid="read-only-hint">
             当前阶段或角色不可编辑，仅供查看
