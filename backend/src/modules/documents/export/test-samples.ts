@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LIST_TABLES, type DutyListExportInput, toExportItem } from '@dutylist/shared';
+import { parseDutyListDocument, type ParsedDutyListDocument } from '@dutylist/shared/dist/document/parse-document';
+import { parseDutyListFile as parseBuilt } from '../../../../../shared/dist/document/office';
+
+/**
+ * parseDutyListFile from shared's CommonJS build (run `npm run build -w shared` first). Jest maps
+ * `@dutylist/shared` to its TypeScript sources compiled as nodenext, where the parser's lazy
+ * `await import('mammoth')` stays a real dynamic import that Jest refuses without --experimental-vm-modules.
+ */
+export function parseOfficeFile(bytes: Uint8Array): Promise<ParsedDutyListDocument> {
+  return parseBuilt(bytes) as Promise<ParsedDutyListDocument>;
+}
+
+/** The four real sample documents of the demo (backend/demo-data/documents). */
+export const SAMPLES = ['biliuhe', 'santai', 'aheqi', 'baiyanghe'] as const;
+
+export function parseSample(name: (typeof SAMPLES)[number]): ParsedDutyListDocument {
+  return parseDutyListDocument(readFileSync(join(__dirname, '../../../../demo-data/documents', `${name}.txt`)));
+}
+
+/** What an export has to carry over: the fields of every item, per table, in order. */
+export function itemFields(doc: Pick<ParsedDutyListDocument, 'lists'>) {
+  return LIST_TABLES.map((table) => doc.lists[table].map(toExportItem));
+}
+
+export function exportInput(doc: ParsedDutyListDocument, edition = 2025): DutyListExportInput {
+  return {
+    region: doc.region,
+    prefecture: doc.prefecture,
+    county: doc.county,
+    township: doc.township,
+    edition,
+    explanation: doc.explanation ?? null,
+    items: doc.lists,
+  };
+}
+
+/** The counts a document states in its 说明 must be the counts of its tables. */
+export function actualCounts(doc: Pick<ParsedDutyListDocument, 'lists'>) {
+  const [basic, cooperative, revoked] = LIST_TABLES.map((t) => doc.lists[t].length);
+  return { basic, cooperative, revoked, total: basic + cooperative + revoked };
+}
