@@ -14,12 +14,20 @@ const SANTAI = path.join(__dirname, '../../backend/demo-data/documents/santai.tx
 const ORIGINAL_START = '以铸牢中华民族共同体意识为主线';
 const REWORDED_START = '始终以铸牢中华民族共同体意识为主线';
 
-/** santai.txt with the name of 基本履职事项 2 reworded (the first "2\t" row is in the basic table). */
+const GLUED_ROW = '30\t乡村振兴\t';
+
+/**
+ * santai.txt with the name of 基本履职事项 2 reworded (the first "2\t" row is in the basic table), and the
+ * 序号 of 配合履职事项 30 glued to its category: the parser splits it again and reports a warning.
+ */
 function writeRevisedDocument(dir: string): string {
   const lines = readFileSync(SANTAI, 'utf8').split('\n');
   const index = lines.findIndex((line) => line.startsWith('2\t'));
   if (index < 0 || !lines[index].includes(ORIGINAL_START)) throw new Error('santai.txt: basic row 2 not found');
   lines[index] = lines[index].replace(ORIGINAL_START, REWORDED_START);
+  const glued = lines.findIndex((line) => line.startsWith(GLUED_ROW));
+  if (glued < 0) throw new Error('santai.txt: cooperative row 30 not found');
+  lines[glued] = lines[glued].replace(GLUED_ROW, '30乡村振兴\t');
   const file = path.join(dir, 'santai-revised.txt');
   writeFileSync(file, lines.join('\n'));
   return file;
@@ -97,6 +105,23 @@ describeBrowser('browser: a township drafter imports a revised document', () => 
     }
     expect(rowCount).toBeGreaterThan(100);
     expect(unchanged).toBe(rowCount - 1);
+
+    // The validation report leads to its row: the cooperative tab, page 2, scrolled into view, highlighted.
+    await page.getByTestId('import-issues').getByText('序号与事项类别连在一起').click();
+    const selected = page.locator('tr.import-row-selected');
+    await selected.waitFor();
+    await expect(selected.getAttribute('data-row-key')).resolves.toMatch(/^cooperative-30-\d+$/);
+    await expect(
+      page
+        .getByTestId('import-tab-cooperative')
+        .locator('xpath=ancestor::*[@role="tab"]')
+        .getAttribute('aria-selected'),
+    ).resolves.toBe('true');
+    await page.waitForFunction(() => {
+      const box = document.querySelector('tr.import-row-selected')?.getBoundingClientRect();
+      return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight;
+    });
+    await page.getByTestId('import-tab-basic').click();
 
     await page.getByTestId('import-only-changed').click();
     const changedRow = page.getByTestId('import-rows-basic').locator('tbody tr.ant-table-row');
