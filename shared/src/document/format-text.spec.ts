@@ -75,6 +75,8 @@ describe('formatDutyListText round trip on the four samples', () => {
     expect(again.explanation?.area).toBe('1457.56 平方公里');
     // The sample states 38; its cooperative table names 41 (counted from the data, brackets normalised).
     expect(again.explanation?.content).toContain('共 127 项，涉及 41 个部门（单位）');
+    // The 目录 closes the 说明: the first table's title is not read as part of it.
+    expect(again.explanation?.content).toBe(generateExplanation(inputOf(original)).sections[2].paragraphs.join('\n'));
   });
 });
 

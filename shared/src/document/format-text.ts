@@ -178,6 +178,11 @@ export function titleBlockLines(input: DutyListExportInput): string[] {
   ];
 }
 
+/** The 目录 after the 说明: the three tables in order (a text file has no page numbers). */
+export function contentsLines(): string[] {
+  return LIST_TABLES.map((table, i) => `${i + 1}. ${LIST_TABLE_LABELS[table]}`);
+}
+
 /** The title above a table: `奇台县碧流河镇基本履职事项清单`. */
 export function tableTitle(input: Pick<DutyListExportInput, 'county' | 'township'>, table: ListTable): string {
   return `${input.county ?? ''}${input.township ?? ''}${LIST_TABLE_LABELS[table]}`;
@@ -203,6 +208,7 @@ export function formatDutyListText(input: DutyListExportInput): string {
   lines.push(explanation.title, '');
   for (const section of explanation.sections)
     lines.push(section.heading, '', ...section.paragraphs.flatMap((p) => [p, '']));
+  lines.push('目 录', '', ...contentsLines(), '');
   for (const table of LIST_TABLES) {
     lines.push(tableTitle(input, table), '', EXPORT_COLUMNS[table].join('\t'));
     input.items[table].forEach((item, i) => lines.push(rowCells(table, item, i).join('\t')));

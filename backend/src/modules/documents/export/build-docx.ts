@@ -18,6 +18,7 @@ import {
 } from 'docx';
 import {
   EXPORT_COLUMNS,
+  contentsLines,
   LIST_TABLES,
   type DutyListExportInput,
   type ListTable,
@@ -132,6 +133,8 @@ export async function buildDutyListDocx(input: DutyListExportInput): Promise<Buf
       paragraph(s.heading, FONTS.heading, 32),
       ...s.paragraphs.map((p) => paragraph(p, FONTS.body, 32, { indent: true })),
     ]),
+    paragraph('目 录', FONTS.title, 36, { center: true }),
+    ...contentsLines().map((line) => paragraph(line, FONTS.body, 32)),
   ];
   const tables = LIST_TABLES.map((table) =>
     section(

@@ -1,3 +1,4 @@
+import { generateExplanation } from '@dutylist/shared';
 import ExcelJS from 'exceljs';
 import { buildDutyListXlsx } from './build-xlsx';
 import { SAMPLES, actualCounts, exportInput, itemFields, parseOfficeFile, parseSample } from './test-samples';
@@ -14,6 +15,9 @@ describe('buildDutyListXlsx', () => {
       original.township,
     ]);
     expect(again.statedCounts).toEqual(actualCounts(original));
+    expect(again.explanation?.content).toBe(
+      generateExplanation(exportInput(original)).sections.at(-1)!.paragraphs.join('\n'),
+    );
     expect(again.issues.filter((i) => i.severity !== 'info')).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import {
   EXPORT_COLUMNS,
+  contentsLines,
   LIST_TABLE_LABELS,
   LIST_TABLES,
   type DutyListExportInput,
@@ -45,6 +46,8 @@ export async function buildDutyListXlsx(input: DutyListExportInput): Promise<Buf
     addParagraph(s.heading, { bold: true });
     for (const p of s.paragraphs) addParagraph(p, {});
   }
+  addParagraph('目 录', { bold: true, size: 14 }, true);
+  for (const line of contentsLines()) addParagraph(line, {});
 
   for (const table of LIST_TABLES) {
     const sheet = workbook.addWorksheet(LIST_TABLE_LABELS[table], {
