@@ -46,11 +46,22 @@ function run(text: string, font: string, size: number, extra: IRunOptions = {}):
   return new TextRun({ text, font: { ascii: font, eastAsia: font, hAnsi: font }, size, ...extra });
 }
 
-function paragraph(text: string, font: string, size: number, options: { center?: boolean; indent?: boolean } = {}) {
+interface ParagraphOptions {
+  center?: boolean;
+  /** First-line indent of two characters (body text). */
+  indent?: boolean;
+  /** Start a new page (the 说明 and the 目录 each open a page after the cover). */
+  newPage?: boolean;
+  /** Space before, in twips (pushes the cover title down the page). */
+  before?: number;
+}
+
+function paragraph(text: string, font: string, size: number, options: ParagraphOptions = {}) {
   return new Paragraph({
     alignment: options.center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
     indent: options.indent ? { firstLine: size * 20 } : undefined,
-    spacing: { after: 120, line: 360 },
+    pageBreakBefore: options.newPage,
+    spacing: { before: options.before, after: 120, line: 360 },
     children: [run(text, font, size)],
   });
 }
@@ -124,16 +135,16 @@ export async function buildDutyListDocx(input: DutyListExportInput): Promise<Buf
   const [regionLine, townshipLine, titleLine, yearLine] = titleBlockLines(input);
   const explanation = generateExplanation(input);
   const front = [
-    paragraph(regionLine, FONTS.title, 44, { center: true }),
+    paragraph(regionLine, FONTS.title, 44, { center: true, before: 3600 }),
     paragraph(townshipLine, FONTS.title, 44, { center: true }),
     paragraph(titleLine, FONTS.title, 44, { center: true }),
-    paragraph(yearLine, FONTS.body, 32, { center: true }),
-    paragraph(explanation.title, FONTS.title, 36, { center: true }),
+    paragraph(yearLine, FONTS.body, 32, { center: true, before: 2400 }),
+    paragraph(explanation.title, FONTS.title, 36, { center: true, newPage: true }),
     ...explanation.sections.flatMap((s) => [
       paragraph(s.heading, FONTS.heading, 32),
       ...s.paragraphs.map((p) => paragraph(p, FONTS.body, 32, { indent: true })),
     ]),
-    paragraph('目 录', FONTS.title, 36, { center: true }),
+    paragraph('目 录', FONTS.title, 36, { center: true, newPage: true }),
     ...contentsLines().map((line) => paragraph(line, FONTS.body, 32)),
   ];
   const tables = LIST_TABLES.map((table) =>
