@@ -74,7 +74,7 @@ describe('formatDutyListText round trip on the four samples', () => {
     expect(again.explanation?.process).toBe(original.explanation?.process);
     expect(again.explanation?.area).toBe('1457.56 平方公里');
     // The sample states 38; its cooperative table names 41 (counted from the data, brackets normalised).
-    expect(again.explanation?.content).toContain('共 127 项，涉及 41 个部门（单位）');
+    expect(again.explanation?.content).toContain('共有配合履职事项 127 项，涉及 41 个部门（单位）');
     // The 目录 closes the 说明: the first table's title is not read as part of it.
     expect(again.explanation?.content).toBe(generateExplanation(inputOf(original)).sections[2].paragraphs.join('\n'));
   });
@@ -129,9 +129,11 @@ describe('formatDutyListText layout', () => {
     const content = generateExplanation(input).sections.at(-1)!;
     expect(content.heading).toBe('一、清单内容');
     expect(content.paragraphs[1]).toBe(
-      '基本履职事项清单是本镇必须为、负全责的事项。主要包括党的建设、经济发展 2 个类别，共 2 项。',
+      '基本履职事项清单是本镇必须为、负全责的事项。主要包括党的建设、经济发展 2 个类别，共有基本履职事项 2 项。',
     );
-    expect(content.paragraphs[2]).toContain('主要包括党的建设、民生服务 2 个类别，共 3 项，涉及 3 个部门（单位）。');
+    expect(content.paragraphs[2]).toContain(
+      '主要包括党的建设、民生服务 2 个类别，共有配合履职事项 3 项，涉及 3 个部门（单位）。',
+    );
     expect(content.paragraphs[3]).toContain('本清单暂无事项。');
     const parsed = parseDutyListDocument(formatDutyListText(input));
     expect(parsed.statedCounts).toEqual({ basic: 2, cooperative: 3, revoked: 0, total: 5 });

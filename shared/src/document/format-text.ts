@@ -138,13 +138,17 @@ export function contentParagraphs(input: Pick<DutyListExportInput, 'township' | 
   return [
     `${input.township ?? `本${unit}`}共有履职事项 ${total} 项，其中，基本履职事项 ${counts.basic} 项、配合履职事项 ${counts.cooperative} 项、上级部门收回事项 ${counts.revoked} 项。`,
     `基本履职事项清单是本${unit}必须为、负全责的事项。` +
-      (counts.basic > 0 ? `主要包括${categorySentence(basicCats)}共 ${counts.basic} 项。` : '本清单暂无事项。'),
+      (counts.basic > 0
+        ? `主要包括${categorySentence(basicCats)}共有基本履职事项 ${counts.basic} 项。`
+        : '本清单暂无事项。'),
     `配合履职事项清单是以上级部门为主负责、${unit}为辅配合的履职事项。` +
       (counts.cooperative > 0
-        ? `主要包括${categorySentence(coopCats)}共 ${counts.cooperative} 项，涉及 ${departments.length} 个部门（单位）。`
+        ? `主要包括${categorySentence(coopCats)}共有配合履职事项 ${counts.cooperative} 项，涉及 ${departments.length} 个部门（单位）。`
         : '本清单暂无事项。'),
     `上级部门收回事项清单是与本${unit}工作没有直接关联的事项，专业性技术性强、经评估${unit}无力承接的事项，以及长期未实际履行的事项。` +
-      (counts.revoked > 0 ? `包括${categorySentence(revokedCats)}共 ${counts.revoked} 项。` : '本清单暂无事项。'),
+      (counts.revoked > 0
+        ? `包括${categorySentence(revokedCats)}共有上级部门收回事项 ${counts.revoked} 项。`
+        : '本清单暂无事项。'),
   ];
 }
 
