@@ -55,6 +55,10 @@ describe('ImportPreviewPanel', () => {
     fireEvent.click(within(issues).getByText('第 102 行序号已重排'));
     await waitFor(() => expect(selectedRows()[0]?.getAttribute('data-row-key')).toBe('basic-2-102'));
     expect(screen.getByTestId('import-tab-basic').closest('[role="tab"]')?.getAttribute('aria-selected')).toBe('true');
+
+    // The keyboard works too.
+    fireEvent.keyDown(within(issues).getByText('配合履职事项第 25 项缺少乡镇配合职责'), { key: 'Enter' });
+    await waitFor(() => expect(selectedRows()[0]?.getAttribute('data-row-key')).toBe('cooperative-25-425'));
   });
 
   it('只看有变化 keeps only the changed and added rows', () => {

@@ -253,10 +253,26 @@ export function ImportPreviewPanel({ preview, expectedTownship }: ImportPreviewP
         dataIndex: 'message',
         key: 'message',
         render: (message: string, issue) =>
-          issue.target ? <Typography.Link>{message}</Typography.Link> : <Typography.Text>{message}</Typography.Text>,
+          issue.target ? (
+            // The whole row is clickable; the link also answers the keyboard.
+            <Typography.Link
+              role="button"
+              tabIndex={0}
+              onKeyDown={(event) => {
+                if ((event.key === 'Enter' || event.key === ' ') && issue.target) {
+                  event.preventDefault();
+                  showRow(issue.target);
+                }
+              }}
+            >
+              {message}
+            </Typography.Link>
+          ) : (
+            <Typography.Text>{message}</Typography.Text>
+          ),
       },
     ],
-    [],
+    [showRow],
   );
 
   const { township, county, prefecture } = preview.title;
