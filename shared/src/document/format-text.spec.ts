@@ -87,7 +87,7 @@ describe('formatDutyListText layout', () => {
     township: '碧流河镇',
     edition: 2026,
     items: {
-      basic: [item({ category: '经济发展', name: '名称\t带制表符\n和换行' }), item({ category: '党的建设' })],
+      basic: [item({ category: '经济发展', name: '名称\t带制表符\n和换行 ABC\nDEF' }), item({ category: '党的建设' })],
       cooperative: [
         item({
           departments: ['奇台县民政局', '奇台县公安局'],
@@ -112,7 +112,7 @@ describe('formatDutyListText layout', () => {
     const basicTitle = lines.indexOf('奇台县碧流河镇基本履职事项清单');
     expect(lines.slice(basicTitle + 2, basicTitle + 5)).toEqual([
       '序号\t事项类别\t事项名称',
-      '1\t经济发展\t名称 带制表符 和换行',
+      '1\t经济发展\t名称带制表符和换行 ABC DEF',
       '2\t党的建设\t事项',
     ]);
     const coopTitle = lines.indexOf('奇台县碧流河镇配合履职事项清单');

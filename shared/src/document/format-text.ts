@@ -60,10 +60,18 @@ export type TableCountsOf = Record<ListTable, number>;
 
 const NUMERALS = ['一', '二', '三', '四'];
 
-/** A cell or paragraph on one line: tabs and line breaks become spaces (they separate cells and rows). */
+/** Chinese characters and full-width punctuation: a line break between two of them is no word break. */
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+/**
+ * A cell or paragraph on one line: tabs and line breaks (which separate cells and rows) become a
+ * space, or nothing between two Chinese characters, as Word joins wrapped Chinese text.
+ */
 export function oneLine(text: string | null | undefined): string {
   return (text ?? '')
-    .replace(/[\t\r\n\u2028\u2029\v\f]+/g, ' ')
+    .replace(/[ \u3000]*[\t\r\n\u2028\u2029\v\f][\s\u3000]*/g, (gap, at: number, whole: string) =>
+      CJK.test(whole[at - 1] ?? '') && CJK.test(whole[at + gap.length] ?? '') ? '' : ' ',
+    )
     .replace(/ {2,}/g, ' ')
     .trim();
 }
