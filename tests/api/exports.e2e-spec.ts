@@ -1,7 +1,7 @@
 import { LIST_TABLES, parseDutyListDocument, type Item, type ListSummary } from '@dutylist/shared';
 import type { Response } from 'supertest';
 // The CommonJS build: Jest cannot run the parser's lazy import('mammoth') from the nodenext-compiled sources.
-import { parseDutyListFile } from '../../shared/dist/document/office';
+import { parseDutyListFile } from '@dutylist/shared/dist/document/office';
 import { ListsService } from '../../backend/src/modules/lists/lists.service';
 import { ItemEntity } from '../../backend/src/modules/items/item.entity';
 import { startTestApp, type TestApp } from '../support/test-app';

@@ -126,3 +126,43 @@ describe('importing a document into a draft (preview, then confirm in one transa
     expect(reviewer.status).toBe(403);
   });
 });
+
+describe('importing .docx and .xlsx through the app', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ seedDemo: false });
+  });
+  afterAll(() => app?.close());
+
+  it.each(['docx', 'xlsx'])('a .%s exported by the app imports back into another draft with the same items', async (format) => {
+    const region = await createOrgUnit(app.db, 'region', null);
+    const county = await createOrgUnit(app.db, 'county', await createOrgUnit(app.db, 'prefecture', region));
+    const source = await createOrgUnit(app.db, 'township', county);
+    const target = await createOrgUnit(app.db, 'township', county);
+    const sourceList = await createList(app.db, source);
+    const targetList = await createList(app.db, target);
+    const sourceDrafter = await bearer(app, (await createUser(app.db, 'township_drafter', source)).username);
+    const targetDrafter = await bearer(app, (await createUser(app.db, 'township_drafter', target)).username);
+    const first = await app.http.post(`/api/lists/${sourceList.id}/imports`).set('Authorization', sourceDrafter).attach('file', Buffer.from(SAMPLE), 'list.txt');
+    await app.http.post(`/api/lists/${sourceList.id}/imports/${first.body.id}/confirm`).set('Authorization', sourceDrafter);
+
+    const file = await app.http
+      .get(`/api/lists/${sourceList.id}/export?format=${format}`)
+      .set('Authorization', sourceDrafter)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(file.status).toBe(200);
+    const res = await app.http.post(`/api/lists/${targetList.id}/imports`).set('Authorization', targetDrafter).attach('file', file.body as Buffer, `list.${format}`);
+    expect(res.status).toBe(201);
+    expect((res.body as ImportPreview).counts).toEqual({ basic: 109, cooperative: 98, revoked: 37 });
+    await app.http.post(`/api/lists/${targetList.id}/imports/${res.body.id}/confirm`).set('Authorization', targetDrafter);
+    const strip = (items: Item[]) => items.map(({ table, seq, category, name, departments, upperDuties, townshipDuties, undertaker }) => ({ table, seq, category, name, departments, upperDuties, townshipDuties, undertaker }));
+    const sourceItems = (await app.http.get(`/api/lists/${sourceList.id}/items`).set('Authorization', sourceDrafter)).body.items;
+    const targetItems = (await app.http.get(`/api/lists/${targetList.id}/items`).set('Authorization', targetDrafter)).body.items;
+    expect(strip(targetItems)).toEqual(strip(sourceItems));
+  });
+});

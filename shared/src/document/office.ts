@@ -3,6 +3,8 @@
  * never loads mammoth or exceljs). Each table row becomes one tab-separated line numbered by its
  * row, then goes through the same parser as text documents.
  */
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
 import { NotADutyListError } from './document-error';
 import { parseTableTitle } from './headers';
 import {
@@ -82,7 +84,6 @@ function tableRows(tableHtml: string): string[][] {
 
 /** The paragraphs and table rows of a .docx, in order, numbered from 1. */
 export async function docxLines(bytes: Uint8Array): Promise<SourceLine[]> {
-  const { default: mammoth } = await import('mammoth'); // loaded only for .docx
   const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
   const lines: string[] = [];
   for (const block of html.match(/<table[\s>][\s\S]*?<\/table>|<(p|h\d)[\s>][\s\S]*?<\/\1>/gi) ?? []) {
@@ -99,7 +100,6 @@ export async function docxLines(bytes: Uint8Array): Promise<SourceLine[]> {
 
 /** The rows of every sheet of an .xlsx, each numbered by its row in the sheet; the sheet name acts as a title. */
 export async function xlsxLines(bytes: Uint8Array): Promise<SourceLine[]> {
-  const { default: ExcelJS } = await import('exceljs'); // loaded only for .xlsx
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const lines: SourceLine[] = [];

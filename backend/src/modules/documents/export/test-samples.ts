@@ -2,15 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LIST_TABLES, type DutyListExportInput, toExportItem } from '@dutylist/shared';
 import { parseDutyListDocument, type ParsedDutyListDocument } from '@dutylist/shared/dist/document/parse-document';
-import { parseDutyListFile as parseBuilt } from '../../../../../shared/dist/document/office';
+import { parseDutyListFile } from '@dutylist/shared/dist/document/office';
 
-/**
- * parseDutyListFile from shared's CommonJS build (run `npm run build -w shared` first). Jest maps
- * `@dutylist/shared` to its TypeScript sources compiled as nodenext, where the parser's lazy
- * `await import('mammoth')` stays a real dynamic import that Jest refuses without --experimental-vm-modules.
- */
+/** Parses an exported .docx/.xlsx with the same reader the import uses. */
 export function parseOfficeFile(bytes: Uint8Array): Promise<ParsedDutyListDocument> {
-  return parseBuilt(bytes) as Promise<ParsedDutyListDocument>;
+  return parseDutyListFile(bytes);
 }
 
 /** The four real sample documents of the demo (backend/demo-data/documents). */
