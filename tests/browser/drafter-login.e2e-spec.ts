@@ -59,6 +59,11 @@ describeBrowser('browser: a township drafter logs in and opens the list', () => 
     // antd's zh-CN locale is active (the English build would say "/ page").
     await page.getByText('条/页').first().waitFor();
 
+    // The official layout downloads under the list's Chinese file name.
+    await page.getByTestId('export-open').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('Word 文档 (.docx)').click()]);
+    expect(download.suggestedFilename()).toBe('碧流河镇履职事项清单（2025年）.docx');
+
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({
       path: path.join(SCREENSHOT_DIR, 'drafter-list.png'),

@@ -94,3 +94,13 @@ describe('apiClient', () => {
     await expect(apiClient.get('/lists')).rejects.toMatchObject({ status: 502, message: '服务器错误，请稍后重试' });
   });
 });
+
+describe('fileNameOf', () => {
+  it('reads the UTF-8 file name of a download, then the plain one, then the fallback', async () => {
+    const { fileNameOf } = await import('./api-client');
+    const utf8 = `attachment; filename="duty-list.docx"; filename*=UTF-8''${encodeURIComponent('碧流河镇履职事项清单（2025年）.docx')}`;
+    expect(fileNameOf(utf8, 'x')).toBe('碧流河镇履职事项清单（2025年）.docx');
+    expect(fileNameOf('attachment; filename="duty-list.xlsx"', 'x')).toBe('duty-list.xlsx');
+    expect(fileNameOf(null, '清单.txt')).toBe('清单.txt');
+  });
+});

@@ -2,6 +2,7 @@ import { Descriptions, Flex, Typography } from 'antd';
 import type { ListDetail } from '@dutylist/shared';
 import { StageTag } from '@/components/stage-tag';
 import { formatDateTime, formatEdition, formatRound } from '@/lib/format';
+import { ExportMenu } from './export-menu';
 
 export function ListHeader({ list }: { list: ListDetail }) {
   return (
@@ -14,6 +15,9 @@ export function ListHeader({ list }: { list: ListDetail }) {
         <Typography.Text type="secondary" data-testid="list-round">
           {formatRound(list.round, list.maxRounds)}
         </Typography.Text>
+        <div style={{ marginLeft: 'auto' }}>
+          <ExportMenu listId={list.id} />
+        </div>
       </Flex>
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
         <Descriptions.Item label="乡镇">{list.township.name}</Descriptions.Item>
