@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, chromiumPath, launchBrowser, warnBrowserTestsSkipped } from '../support/browser';
+import { chromiumAvailable, openChromiumPage, warnBrowserTestsSkipped } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 // Skipped (with a loud warning) only when Chromium is missing outside CI; with CI=true it runs and fails.
@@ -43,15 +43,9 @@ describeBrowser('browser: a township drafter imports a revised document', () => 
   let tempDir: string;
 
   beforeAll(async () => {
-    if (!chromiumAvailable() && process.env.CI === 'true') {
-      throw new Error(`BROWSER TESTS FAILED: chromium not found at ${chromiumPath()} (CI=true requires a browser)`);
-    }
     tempDir = mkdtempSync(path.join(tmpdir(), 'dutylist-import-'));
     app = await startTestApp();
-    browser = await launchBrowser();
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    ({ browser, page } = await openChromiumPage());
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** The system Chromium (no browser download): override with CHROMIUM_PATH. */
 export function chromiumPath(): string {
@@ -39,4 +39,19 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/**
+ * A Chinese-locale desktop page in a fresh Chromium, as every browser spec uses it. With CI=true a
+ * missing Chromium is a failure, never a skip.
+ */
+export async function openChromiumPage(): Promise<{ browser: Browser; page: Page }> {
+  if (!chromiumAvailable() && process.env.CI === 'true') {
+    throw new Error(`BROWSER TESTS FAILED: chromium not found at ${chromiumPath()} (CI=true requires a browser)`);
+  }
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { browser, page };
 }
