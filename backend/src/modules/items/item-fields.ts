@@ -1,15 +1,11 @@
-import type { Category, ListTable } from '@dutylist/shared';
+import type { DutyListRow, ListTable } from '@dutylist/shared';
 import type { ItemEntity } from './item.entity';
 
 /** What a document row (or import row) says about an item. */
-export interface DocumentRowFields {
-  category: Category | null;
-  name: string;
-  departments: string[];
-  upperDuties: string;
-  townshipDuties: string;
-  undertaker: string;
-}
+export type DocumentRowFields = Pick<
+  DutyListRow,
+  'category' | 'name' | 'departments' | 'upperDuties' | 'townshipDuties' | 'undertaker'
+>;
 
 /** A placeholder for a row whose 事项名称 is blank (the import report flags it; the row is never dropped). */
 export const BLANK_NAME = '（未填写事项名称）';

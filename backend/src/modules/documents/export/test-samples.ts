@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LIST_TABLES, type DutyListExportInput, toExportItem } from '@dutylist/shared';
+import { LIST_TABLES, generateExplanation, type DutyListExportInput, toExportItem } from '@dutylist/shared';
 import { parseDutyListDocument, type ParsedDutyListDocument } from '@dutylist/shared/dist/document/parse-document';
 import { parseDutyListFile } from '@dutylist/shared/dist/document/office';
 
@@ -37,4 +37,19 @@ export function exportInput(doc: ParsedDutyListDocument, edition = 2025): DutyLi
 export function actualCounts(doc: Pick<ParsedDutyListDocument, 'lists'>) {
   const [basic, cooperative, revoked] = LIST_TABLES.map((t) => doc.lists[t].length);
   return { basic, cooperative, revoked, total: basic + cooperative + revoked };
+}
+
+/** An exported-then-parsed list says what the original said: items, title, counts, 说明, no doubts. */
+export function expectSameList(again: ParsedDutyListDocument, original: ParsedDutyListDocument): void {
+    expect(itemFields(again)).toEqual(itemFields(original));
+    expect([again.prefecture, again.county, again.township]).toEqual([
+      original.prefecture,
+      original.county,
+      original.township,
+    ]);
+    expect(again.statedCounts).toEqual(actualCounts(original));
+    expect(again.explanation?.content).toBe(
+      generateExplanation(exportInput(original)).sections.at(-1)!.paragraphs.join('\n'),
+    );
+    expect(again.issues.filter((i) => i.severity !== 'info')).toEqual([]);
 }
