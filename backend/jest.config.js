@@ -9,7 +9,7 @@ module.exports = {
     '^@dutylist/shared$': '<rootDir>/../shared/src/index.ts',
     '^@dutylist/shared/dist/(.*)$': '<rootDir>/../shared/src/$1',
   },
-  setupFiles: ["<rootDir>/test/setup-env.ts"],
+  setupFiles: ['<rootDir>/test/setup-env.ts'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   testTimeout: 30000,

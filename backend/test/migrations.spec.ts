@@ -3,7 +3,16 @@ import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { MIGRATIONS } from '../src/database/migrations';
 import { dropTestDatabase, prepareTestDatabase, runDatabaseName } from './test-database';
 
-const EXPECTED_TABLES = ['document_imports', 'duty_lists', 'items', 'list_versions', 'migrations', 'org_units', 'users', 'version_items'];
+const EXPECTED_TABLES = [
+  'document_imports',
+  'duty_lists',
+  'items',
+  'list_versions',
+  'migrations',
+  'org_units',
+  'users',
+  'version_items',
+];
 
 async function tables(db: DataSource): Promise<string[]> {
   const rows: { table_name: string }[] = await db.query(

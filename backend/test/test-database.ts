@@ -46,7 +46,8 @@ export async function dropStaleTestDatabases(suite: string): Promise<void> {
     ]);
     for (const { datname } of rows) {
       const pid = Number(datname.slice(`dutylist_test_${suite}_`.length));
-      if (Number.isInteger(pid) && !processAlive(pid)) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      if (Number.isInteger(pid) && !processAlive(pid))
+        await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }
   });
 }

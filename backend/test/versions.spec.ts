@@ -35,7 +35,10 @@ describe('immutable versions', () => {
   afterAll(() => db?.destroy());
 
   it('snapshots every item of the draft with its identity', async () => {
-    const items = await db.query(`SELECT item_id, list_table, seq, name FROM version_items WHERE version_id = $1 ORDER BY list_table`, [versionId]);
+    const items = await db.query(
+      `SELECT item_id, list_table, seq, name FROM version_items WHERE version_id = $1 ORDER BY list_table`,
+      [versionId],
+    );
     const draft = await db.getRepository(ItemEntity).find({ where: { listId: list.id }, order: { table: 'ASC' } });
     expect(items.map((i: { item_id: string }) => i.item_id)).toEqual(draft.map((d) => d.id));
     expect(items.map((i: { name: string }) => i.name)).toEqual(['事项一', '事项二']);
@@ -52,7 +55,9 @@ describe('immutable versions', () => {
 
   it('the draft stays editable while the version keeps the old text', async () => {
     await db.getRepository(ItemEntity).update({ listId: list.id, table: 'basic' }, { name: '事项一（修改）' });
-    const [frozen] = await db.query(`SELECT name FROM version_items WHERE version_id = $1 AND list_table = 'basic'`, [versionId]);
+    const [frozen] = await db.query(`SELECT name FROM version_items WHERE version_id = $1 AND list_table = 'basic'`, [
+      versionId,
+    ]);
     expect(frozen.name).toBe('事项一');
   });
 });

@@ -17,7 +17,10 @@ describe('worker', () => {
     worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
     queue = worker.get<Queue>(getQueueToken(QUEUES.system));
     const config = loadConfig();
-    events = new QueueEvents(QUEUES.system, { connection: redisOptionsFromUrl(config.REDIS_URL), prefix: config.QUEUE_PREFIX });
+    events = new QueueEvents(QUEUES.system, {
+      connection: redisOptionsFromUrl(config.REDIS_URL),
+      prefix: config.QUEUE_PREFIX,
+    });
     await events.waitUntilReady();
   });
 

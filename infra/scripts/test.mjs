@@ -105,7 +105,7 @@ async function main() {
     else console.log(`  SKIP  ${r.name}`);
   }
   const count = (s) => results.filter((r) => r.status === s).length;
-  console.log(`stages — ok: ${count("passed")}, failed: ${count("failed")}, skipped: ${count("skipped")}`);
+  console.log(`stages — ok: ${count('passed')}, failed: ${count('failed')}, skipped: ${count('skipped')}`);
   return failed ? 1 : process.exitCode || 0;
 }
 

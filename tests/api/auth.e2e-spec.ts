@@ -16,7 +16,11 @@ describe('auth, health and platform (whole app over HTTP)', () => {
     const res = await app.http.post('/api/auth/login').send({ username: user.username, password: TEST_PASSWORD });
     expect(res.status).toBe(200);
     expect(res.body.accessToken).toEqual(expect.any(String));
-    expect(res.body.user).toMatchObject({ username: user.username, role: 'county_reviewer', orgUnit: { id: county.id, level: 'county' } });
+    expect(res.body.user).toMatchObject({
+      username: user.username,
+      role: 'county_reviewer',
+      orgUnit: { id: county.id, level: 'county' },
+    });
     expect(res.body.user.orgPath.map((o: { level: string }) => o.level)).toEqual(['region', 'prefecture', 'county']);
 
     const me = await app.http.get('/api/auth/me').set('Authorization', `Bearer ${res.body.accessToken}`);
@@ -67,7 +71,9 @@ describe('auth, health and platform (whole app over HTTP)', () => {
     expect(res.status).toBe(200);
     expect(res.body.enabled).toBe(true);
     const roles = new Set(res.body.accounts.map((a: { role: string }) => a.role));
-    expect(roles).toEqual(new Set(['admin', 'region_reviewer', 'prefecture_reviewer', 'county_reviewer', 'township_drafter']));
+    expect(roles).toEqual(
+      new Set(['admin', 'region_reviewer', 'prefecture_reviewer', 'county_reviewer', 'township_drafter']),
+    );
     expect(res.body.accounts).toContainEqual(
       expect.objectContaining({ username: 'biliuhe', password: 'demo1234', orgName: '碧流河镇' }),
     );
@@ -82,8 +88,11 @@ describe('auth, health and platform (whole app over HTTP)', () => {
   it('serves the OpenAPI document generated from the zod contracts', async () => {
     const res = await app.http.get('/api/docs-json');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/lists/{listId}/items/{itemId}']));
-    const body = res.body.paths['/api/lists/{listId}/items/{itemId}'].patch.requestBody.content['application/json'].schema;
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/lists/{listId}/items/{itemId}']),
+    );
+    const body =
+      res.body.paths['/api/lists/{listId}/items/{itemId}'].patch.requestBody.content['application/json'].schema;
     expect(body.required).toContain('version');
   });
 
@@ -94,10 +103,13 @@ describe('auth, health and platform (whole app over HTTP)', () => {
   });
 
   it('seeds the demo lists from the four sample documents with their exact counts', async () => {
-    const token = (await app.http.post('/api/auth/login').send({ username: 'xinjiang', password: 'demo1234' })).body.accessToken;
+    const token = (await app.http.post('/api/auth/login').send({ username: 'xinjiang', password: 'demo1234' })).body
+      .accessToken;
     const res = await app.http.get('/api/lists').set('Authorization', `Bearer ${token}`);
     const byTownship = Object.fromEntries(
-      res.body.filter((l: { edition: number }) => l.edition === 2025).map((l: { township: { name: string }; counts: unknown }) => [l.township.name, l.counts]),
+      res.body
+        .filter((l: { edition: number }) => l.edition === 2025)
+        .map((l: { township: { name: string }; counts: unknown }) => [l.township.name, l.counts]),
     );
     expect(byTownship).toMatchObject({
       碧流河镇: { basic: 109, cooperative: 98, revoked: 37 },

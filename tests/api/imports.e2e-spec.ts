@@ -22,9 +22,13 @@ describe('importing a document into a draft (preview, then confirm in one transa
     const list = await createList(app.db, township, [{ name: '草稿一' }, { name: '草稿二' }, { name: '草稿三' }]);
     const drafter = await bearer(app, (await createUser(app.db, 'township_drafter', township)).username);
     const reviewer = await bearer(app, (await createUser(app.db, 'county_reviewer', county)).username);
-    const items = async () => (await app.http.get(`/api/lists/${list.id}/items`).set('Authorization', drafter)).body.items as Item[];
+    const items = async () =>
+      (await app.http.get(`/api/lists/${list.id}/items`).set('Authorization', drafter)).body.items as Item[];
     const upload = (text: string | Buffer, token = drafter, name = 'list.txt') =>
-      app.http.post(`/api/lists/${list.id}/imports`).set('Authorization', token).attach('file', Buffer.from(text), name);
+      app.http
+        .post(`/api/lists/${list.id}/imports`)
+        .set('Authorization', token)
+        .attach('file', Buffer.from(text), name);
     const confirm = (id: string, token = drafter) =>
       app.http.post(`/api/lists/${list.id}/imports/${id}/confirm`).set('Authorization', token);
     return { list, drafter, reviewer, items, upload, confirm };
@@ -46,7 +50,9 @@ describe('importing a document into a draft (preview, then confirm in one transa
     expect(done.status).toBe(200);
     expect(done.body.status).toBe('confirmed');
     const after = await s.items();
-    expect(after.filter((i) => i.table === 'basic').map((i) => i.seq)).toEqual(Array.from({ length: 109 }, (_, i) => i + 1));
+    expect(after.filter((i) => i.table === 'basic').map((i) => i.seq)).toEqual(
+      Array.from({ length: 109 }, (_, i) => i + 1),
+    );
     expect(after).toHaveLength(244);
 
     // Confirming again applies nothing twice.
@@ -72,7 +78,9 @@ describe('importing a document into a draft (preview, then confirm in one transa
     const originalThird = original.find((i) => i.table === 'basic' && i.seq === 3)!;
     expect(changed).toMatchObject({ itemId: originalThird.id, seq: 3 });
     expect(changed.confidence).toBeGreaterThan(0.8);
-    expect(preview.removed.map((r) => r.itemId)).toEqual([original.find((i) => i.table === 'basic' && i.seq === 12)!.id]);
+    expect(preview.removed.map((r) => r.itemId)).toEqual([
+      original.find((i) => i.table === 'basic' && i.seq === 12)!.id,
+    ]);
 
     await s.confirm(preview.id);
     const after = await s.items();
@@ -88,7 +96,10 @@ describe('importing a document into a draft (preview, then confirm in one transa
     const s = await setup();
     const preview = (await s.upload(SAMPLE)).body as ImportPreview;
     const [first] = await s.items();
-    await app.http.patch(`/api/lists/${s.list.id}/items/${first.id}`).set('Authorization', s.drafter).send({ version: first.version, name: '改' });
+    await app.http
+      .patch(`/api/lists/${s.list.id}/items/${first.id}`)
+      .set('Authorization', s.drafter)
+      .send({ version: first.version, name: '改' });
     const res = await s.confirm(preview.id);
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('IMPORT_STALE');
@@ -134,35 +145,60 @@ describe('importing .docx and .xlsx through the app', () => {
   });
   afterAll(() => app?.close());
 
-  it.each(['docx', 'xlsx'])('a .%s exported by the app imports back into another draft with the same items', async (format) => {
-    const region = await createOrgUnit(app.db, 'region', null);
-    const county = await createOrgUnit(app.db, 'county', await createOrgUnit(app.db, 'prefecture', region));
-    const source = await createOrgUnit(app.db, 'township', county);
-    const target = await createOrgUnit(app.db, 'township', county);
-    const sourceList = await createList(app.db, source);
-    const targetList = await createList(app.db, target);
-    const sourceDrafter = await bearer(app, (await createUser(app.db, 'township_drafter', source)).username);
-    const targetDrafter = await bearer(app, (await createUser(app.db, 'township_drafter', target)).username);
-    const first = await app.http.post(`/api/lists/${sourceList.id}/imports`).set('Authorization', sourceDrafter).attach('file', Buffer.from(SAMPLE), 'list.txt');
-    await app.http.post(`/api/lists/${sourceList.id}/imports/${first.body.id}/confirm`).set('Authorization', sourceDrafter);
+  it.each(['docx', 'xlsx'])(
+    'a .%s exported by the app imports back into another draft with the same items',
+    async (format) => {
+      const region = await createOrgUnit(app.db, 'region', null);
+      const county = await createOrgUnit(app.db, 'county', await createOrgUnit(app.db, 'prefecture', region));
+      const source = await createOrgUnit(app.db, 'township', county);
+      const target = await createOrgUnit(app.db, 'township', county);
+      const sourceList = await createList(app.db, source);
+      const targetList = await createList(app.db, target);
+      const sourceDrafter = await bearer(app, (await createUser(app.db, 'township_drafter', source)).username);
+      const targetDrafter = await bearer(app, (await createUser(app.db, 'township_drafter', target)).username);
+      const first = await app.http
+        .post(`/api/lists/${sourceList.id}/imports`)
+        .set('Authorization', sourceDrafter)
+        .attach('file', Buffer.from(SAMPLE), 'list.txt');
+      await app.http
+        .post(`/api/lists/${sourceList.id}/imports/${first.body.id}/confirm`)
+        .set('Authorization', sourceDrafter);
 
-    const file = await app.http
-      .get(`/api/lists/${sourceList.id}/export?format=${format}`)
-      .set('Authorization', sourceDrafter)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
-    expect(file.status).toBe(200);
-    const res = await app.http.post(`/api/lists/${targetList.id}/imports`).set('Authorization', targetDrafter).attach('file', file.body as Buffer, `list.${format}`);
-    expect(res.status).toBe(201);
-    expect((res.body as ImportPreview).counts).toEqual({ basic: 109, cooperative: 98, revoked: 37 });
-    await app.http.post(`/api/lists/${targetList.id}/imports/${res.body.id}/confirm`).set('Authorization', targetDrafter);
-    const strip = (items: Item[]) => items.map(({ table, seq, category, name, departments, upperDuties, townshipDuties, undertaker }) => ({ table, seq, category, name, departments, upperDuties, townshipDuties, undertaker }));
-    const sourceItems = (await app.http.get(`/api/lists/${sourceList.id}/items`).set('Authorization', sourceDrafter)).body.items;
-    const targetItems = (await app.http.get(`/api/lists/${targetList.id}/items`).set('Authorization', targetDrafter)).body.items;
-    expect(strip(targetItems)).toEqual(strip(sourceItems));
-  });
+      const file = await app.http
+        .get(`/api/lists/${sourceList.id}/export?format=${format}`)
+        .set('Authorization', sourceDrafter)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(file.status).toBe(200);
+      const res = await app.http
+        .post(`/api/lists/${targetList.id}/imports`)
+        .set('Authorization', targetDrafter)
+        .attach('file', file.body as Buffer, `list.${format}`);
+      expect(res.status).toBe(201);
+      expect((res.body as ImportPreview).counts).toEqual({ basic: 109, cooperative: 98, revoked: 37 });
+      await app.http
+        .post(`/api/lists/${targetList.id}/imports/${res.body.id}/confirm`)
+        .set('Authorization', targetDrafter);
+      const strip = (items: Item[]) =>
+        items.map(({ table, seq, category, name, departments, upperDuties, townshipDuties, undertaker }) => ({
+          table,
+          seq,
+          category,
+          name,
+          departments,
+          upperDuties,
+          townshipDuties,
+          undertaker,
+        }));
+      const sourceItems = (await app.http.get(`/api/lists/${sourceList.id}/items`).set('Authorization', sourceDrafter))
+        .body.items;
+      const targetItems = (await app.http.get(`/api/lists/${targetList.id}/items`).set('Authorization', targetDrafter))
+        .body.items;
+      expect(strip(targetItems)).toEqual(strip(sourceItems));
+    },
+  );
 });

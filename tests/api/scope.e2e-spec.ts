@@ -50,22 +50,28 @@ describe('scope rule for every role (inside scope works, outside scope is 404)',
       }
     });
 
-    it.each(ALL_LISTS)('editing an item of list %s: drafter 200 in own township, others 403 in scope, 404 outside', async (listKey) => {
-      const list = world.lists[listKey];
-      const [item] = (await app.db.query(`SELECT id, version FROM items WHERE list_id = $1 AND list_table = 'basic' AND seq = 1`, [list.id])) as {
-        id: string;
-        version: number;
-      }[];
-      const res = await app.http
-        .patch(`/api/lists/${list.id}/items/${item.id}`)
-        .set('Authorization', tokens[userKey])
-        .send({ version: item.version, name: `由 ${userKey} 修改` });
-      const inside = VISIBLE[userKey].includes(listKey);
-      const expected = !inside ? 404 : userKey === 'drafterA1x' ? 200 : 403;
-      expect(res.status).toBe(expected);
-      if (expected === 403) expect(res.body.code).toBe('FORBIDDEN');
-      if (expected === 404) expect(res.body.code).toBe('LIST_NOT_FOUND');
-    });
+    it.each(ALL_LISTS)(
+      'editing an item of list %s: drafter 200 in own township, others 403 in scope, 404 outside',
+      async (listKey) => {
+        const list = world.lists[listKey];
+        const [item] = (await app.db.query(
+          `SELECT id, version FROM items WHERE list_id = $1 AND list_table = 'basic' AND seq = 1`,
+          [list.id],
+        )) as {
+          id: string;
+          version: number;
+        }[];
+        const res = await app.http
+          .patch(`/api/lists/${list.id}/items/${item.id}`)
+          .set('Authorization', tokens[userKey])
+          .send({ version: item.version, name: `由 ${userKey} 修改` });
+        const inside = VISIBLE[userKey].includes(listKey);
+        const expected = !inside ? 404 : userKey === 'drafterA1x' ? 200 : 403;
+        expect(res.status).toBe(expected);
+        if (expected === 403) expect(res.body.code).toBe('FORBIDDEN');
+        if (expected === 404) expect(res.body.code).toBe('LIST_NOT_FOUND');
+      },
+    );
 
     it('abilities in the response follow the role', async () => {
       const res = await app.http.get(`/api/lists/${world.lists.A1x.id}`).set('Authorization', tokens[userKey]);

@@ -42,7 +42,10 @@ describe('validation report of a draft (the import rules on edited items)', () =
     expect(codes('COUNT_MISMATCH').map((i) => i.list)).toEqual(['basic']);
     expect(report.issues.every((i) => /[\u4e00-\u9fa5]/.test(i.message))).toBe(true);
 
-    const outsider = await bearer(app, (await createUser(app.db, 'county_reviewer', await createOrgUnit(app.db, 'county', region))).username);
+    const outsider = await bearer(
+      app,
+      (await createUser(app.db, 'county_reviewer', await createOrgUnit(app.db, 'county', region))).username,
+    );
     expect((await app.http.get(`/api/lists/${list.id}/validation`).set('Authorization', outsider)).status).toBe(404);
   });
 });

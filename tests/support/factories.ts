@@ -23,7 +23,9 @@ export async function createOrgUnit(
   name = unique(level),
 ): Promise<OrgUnitEntity> {
   const [{ id }] = await db.query('SELECT gen_random_uuid() AS id');
-  return db.getRepository(OrgUnitEntity).save({ id, name, level, parentId: parent?.id ?? null, path: `${parent?.path ?? '/'}${id}/` });
+  return db
+    .getRepository(OrgUnitEntity)
+    .save({ id, name, level, parentId: parent?.id ?? null, path: `${parent?.path ?? '/'}${id}/` });
 }
 
 export async function createUser(db: DataSource, role: Role, orgUnit: OrgUnitEntity): Promise<UserEntity> {
@@ -107,5 +109,9 @@ export async function createWorld(db: DataSource) {
     region: await createUser(db, 'region_reviewer', region),
     admin: await createUser(db, 'admin', region),
   };
-  return { orgs: { region, prefA, prefB, countyA1, countyA2, countyB1, townA1x, townA1y, townA2, townB1 }, lists, users };
+  return {
+    orgs: { region, prefA, prefB, countyA1, countyA2, countyB1, townA1x, townA1y, townA2, townB1 },
+    lists,
+    users,
+  };
 }

@@ -40,7 +40,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const known = STATUS_CODES[status];
       if (known) return { statusCode: status, code: known.code, message: known.message };
-      return { statusCode: status, code: status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED', message: exception.message };
+      return {
+        statusCode: status,
+        code: status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED',
+        message: exception.message,
+      };
     }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,

@@ -9,7 +9,11 @@ const envSchema = z.object({
   /** Key prefix of every BullMQ queue; tests use one per run. */
   QUEUE_PREFIX: z.string().default('dutylist'),
   JWT_SECRET: z.string().min(8).default('dev-only-secret-change-me'),
-  JWT_EXPIRES_IN_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
+  JWT_EXPIRES_IN_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(12 * 3600),
   /** Login attempts allowed per user name and address within LOGIN_RATE_WINDOW_SECONDS. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),

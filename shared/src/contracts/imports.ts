@@ -67,7 +67,9 @@ export const importPreviewSchema = z.object({
   summary: importSummarySchema,
   issues: z.array(importIssueSchema),
   rows: z.array(importRowSchema),
-  removed: z.array(z.object({ itemId: z.string().uuid(), table: z.enum(LIST_TABLES), seq: z.number().int(), name: z.string() })),
+  removed: z.array(
+    z.object({ itemId: z.string().uuid(), table: z.enum(LIST_TABLES), seq: z.number().int(), name: z.string() }),
+  ),
   createdAt: z.string(),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;

@@ -50,7 +50,12 @@ describe('matchItems', () => {
     const result = matchItems(before, after);
     expect(result.unmatchedBefore).toEqual([]);
     expect(result.unmatchedAfter).toEqual([]);
-    expect(result.pairs.filter((p) => p.method === 'similar').map((p) => p.after).sort((a, b) => a - b)).toEqual([5, 50, 150]);
+    expect(
+      result.pairs
+        .filter((p) => p.method === 'similar')
+        .map((p) => p.after)
+        .sort((a, b) => a - b),
+    ).toEqual([5, 50, 150]);
     for (const p of result.pairs) expect(before[p.before].table).toBe(after[p.after].table);
   });
 });

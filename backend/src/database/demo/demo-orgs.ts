@@ -46,7 +46,12 @@ export const DEMO_ACCOUNTS: DemoAccountSpec[] = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', orgName: '新疆维吾尔自治区' },
   { username: 'xinjiang', displayName: '自治区编办 审核员', role: 'region_reviewer', orgName: '新疆维吾尔自治区' },
   { username: 'changji', displayName: '昌吉州编办 审核员', role: 'prefecture_reviewer', orgName: '昌吉回族自治州' },
-  { username: 'kezhou', displayName: '克州编办 审核员', role: 'prefecture_reviewer', orgName: '克孜勒苏柯尔克孜自治州' },
+  {
+    username: 'kezhou',
+    displayName: '克州编办 审核员',
+    role: 'prefecture_reviewer',
+    orgName: '克孜勒苏柯尔克孜自治州',
+  },
   { username: 'qitai', displayName: '奇台县委编办 审核员', role: 'county_reviewer', orgName: '奇台县' },
   { username: 'jimusaer', displayName: '吉木萨尔县委编办 审核员', role: 'county_reviewer', orgName: '吉木萨尔县' },
   { username: 'mulei', displayName: '木垒县委编办 审核员', role: 'county_reviewer', orgName: '木垒县' },

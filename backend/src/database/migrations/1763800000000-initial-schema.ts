@@ -15,9 +15,29 @@ const STAGES = [
 ];
 // The 23 standard categories; frozen here on purpose: a migration must not change when the code does.
 const CATEGORIES = [
-  '党的建设', '经济发展', '民生服务', '平安法治', '乡村振兴', '精神文明建设', '社会管理', '安全稳定', '民族宗教',
-  '社会保障', '自然资源', '生态环保', '城乡建设', '交通运输', '商贸流通', '文化和旅游', '卫生健康', '应急管理及消防',
-  '市场监管', '投资促进', '人民武装', '综合政务', '教育培训监管',
+  '党的建设',
+  '经济发展',
+  '民生服务',
+  '平安法治',
+  '乡村振兴',
+  '精神文明建设',
+  '社会管理',
+  '安全稳定',
+  '民族宗教',
+  '社会保障',
+  '自然资源',
+  '生态环保',
+  '城乡建设',
+  '交通运输',
+  '商贸流通',
+  '文化和旅游',
+  '卫生健康',
+  '应急管理及消防',
+  '市场监管',
+  '投资促进',
+  '人民武装',
+  '综合政务',
+  '教育培训监管',
 ];
 
 const inList = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
@@ -42,7 +62,9 @@ export class InitialSchema1763800000000 implements MigrationInterface {
         CONSTRAINT uq_org_units_path UNIQUE (path)
       )`);
     await q.query(`CREATE INDEX idx_org_units_path ON org_units (path text_pattern_ops)`);
-    await q.query(`CREATE UNIQUE INDEX uq_org_units_parent_name ON org_units (COALESCE(parent_id, '00000000-0000-0000-0000-000000000000'::uuid), name)`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_org_units_parent_name ON org_units (COALESCE(parent_id, '00000000-0000-0000-0000-000000000000'::uuid), name)`,
+    );
 
     await q.query(`
       CREATE TABLE users (

@@ -16,7 +16,9 @@ export class DocumentsController {
   /** Upload a document (text, .docx, .xlsx): returns the preview; the draft is unchanged until confirmed. */
   @Post()
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
+  })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } }))
   preview(
     @CurrentUser() user: AuthUser,

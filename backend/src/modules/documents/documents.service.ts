@@ -108,7 +108,8 @@ export class DocumentsService {
         const fields = itemFieldsFromRow(row, row.table, row.seq);
         const item = row.itemId ? current.get(row.itemId) : undefined;
         if (!item) inserts.push({ listId, ...fields });
-        else if (row.status === 'changed') await manager.update(ItemEntity, { id: item.id }, { ...fields, version: item.version + 1 });
+        else if (row.status === 'changed')
+          await manager.update(ItemEntity, { id: item.id }, { ...fields, version: item.version + 1 });
         else if (item.seq !== row.seq) await manager.update(ItemEntity, { id: item.id }, { seq: row.seq });
       }
       for (let i = 0; i < inserts.length; i += 200) await manager.insert(ItemEntity, inserts.slice(i, i + 200));
@@ -120,7 +121,9 @@ export class DocumentsService {
 
   private async parse(file: UploadedDocument): Promise<ParsedDutyListDocument> {
     try {
-      return await parseDutyListFile(new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength));
+      return await parseDutyListFile(
+        new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength),
+      );
     } catch (error) {
       if (error instanceof NotADutyListError) {
         throw new AppError(error.reason === 'TOO_LARGE' ? 'FILE_TOO_LARGE' : 'NOT_A_DUTY_LIST', error.message);

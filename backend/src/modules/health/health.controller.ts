@@ -29,7 +29,10 @@ export class HealthController {
   @Public()
   @Get()
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
-    const [postgres, redis] = await Promise.all([probe(() => this.db.query('SELECT 1')), probe(() => this.redis.ping())]);
+    const [postgres, redis] = await Promise.all([
+      probe(() => this.db.query('SELECT 1')),
+      probe(() => this.redis.ping()),
+    ]);
     const status = postgres.ok && redis.ok ? 'ok' : 'degraded';
     res.status(status === 'ok' ? 200 : 503);
     return { status, postgres, redis, version: process.env.npm_package_version ?? '0.1.0' };

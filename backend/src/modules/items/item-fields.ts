@@ -15,7 +15,10 @@ export function itemFieldsFromRow(
   row: DocumentRowFields,
   table: ListTable,
   seq: number,
-): Pick<ItemEntity, 'table' | 'seq' | 'category' | 'name' | 'departments' | 'upperDuties' | 'townshipDuties' | 'undertaker'> {
+): Pick<
+  ItemEntity,
+  'table' | 'seq' | 'category' | 'name' | 'departments' | 'upperDuties' | 'townshipDuties' | 'undertaker'
+> {
   return {
     table,
     seq,

@@ -133,8 +133,16 @@ export class ItemsService {
   }
 
   /** The item, if it still has the version the user edited; otherwise 409 with the current item. */
-  private async lockCurrent(manager: EntityManager, listId: string, itemId: string, version: number): Promise<ItemEntity> {
-    const item = await manager.findOne(ItemEntity, { where: { id: itemId, listId }, lock: { mode: 'pessimistic_write' } });
+  private async lockCurrent(
+    manager: EntityManager,
+    listId: string,
+    itemId: string,
+    version: number,
+  ): Promise<ItemEntity> {
+    const item = await manager.findOne(ItemEntity, {
+      where: { id: itemId, listId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!item) throw AppError.notFound('ITEM_NOT_FOUND', '未找到该事项，可能已被删除');
     if (item.version !== version) {
       throw new AppError('ITEM_VERSION_CONFLICT', '该事项已被他人修改，请以最新内容为准后再提交', {

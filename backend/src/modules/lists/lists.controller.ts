@@ -25,7 +25,10 @@ export class ListsController {
   }
 
   @Get(':listId')
-  get(@CurrentUser() user: AuthUser, @Param('listId', new UuidParamPipe('LIST_NOT_FOUND')) listId: string): Promise<ListDetail> {
+  get(
+    @CurrentUser() user: AuthUser,
+    @Param('listId', new UuidParamPipe('LIST_NOT_FOUND')) listId: string,
+  ): Promise<ListDetail> {
     return this.lists.getForUser(user, listId);
   }
 

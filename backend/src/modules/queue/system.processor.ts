@@ -6,6 +6,11 @@ import { QUEUES, type SystemPingJob, type SystemPingResult } from './queue-names
 @Processor(QUEUES.system)
 export class SystemProcessor extends WorkerHost {
   async process(job: Job<SystemPingJob>): Promise<SystemPingResult> {
-    return { pong: true, requestedAt: job.data.requestedAt, processedAt: new Date().toISOString(), worker: process.pid };
+    return {
+      pong: true,
+      requestedAt: job.data.requestedAt,
+      processedAt: new Date().toISOString(),
+      worker: process.pid,
+    };
   }
 }

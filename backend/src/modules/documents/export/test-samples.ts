@@ -41,15 +41,15 @@ export function actualCounts(doc: Pick<ParsedDutyListDocument, 'lists'>) {
 
 /** An exported-then-parsed list says what the original said: items, title, counts, 说明, no doubts. */
 export function expectSameList(again: ParsedDutyListDocument, original: ParsedDutyListDocument): void {
-    expect(itemFields(again)).toEqual(itemFields(original));
-    expect([again.prefecture, again.county, again.township]).toEqual([
-      original.prefecture,
-      original.county,
-      original.township,
-    ]);
-    expect(again.statedCounts).toEqual(actualCounts(original));
-    expect(again.explanation?.content).toBe(
-      generateExplanation(exportInput(original)).sections.at(-1)!.paragraphs.join('\n'),
-    );
-    expect(again.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+  expect(itemFields(again)).toEqual(itemFields(original));
+  expect([again.prefecture, again.county, again.township]).toEqual([
+    original.prefecture,
+    original.county,
+    original.township,
+  ]);
+  expect(again.statedCounts).toEqual(actualCounts(original));
+  expect(again.explanation?.content).toBe(
+    generateExplanation(exportInput(original)).sections.at(-1)!.paragraphs.join('\n'),
+  );
+  expect(again.issues.filter((i) => i.severity !== 'info')).toEqual([]);
 }
