@@ -3,3 +3,4 @@ export * from './errors';
 export * from './contracts';
 export * from './document';
 export * from './matching';
+export * from './diff';
