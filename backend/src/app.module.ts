@@ -12,6 +12,12 @@ import { ListsModule } from './modules/lists/lists.module';
 import { OrgUnitsModule } from './modules/org-units/org-units.module';
 import { QueueModule } from './modules/queue/queue.module';
 import { UsersModule } from './modules/users/users.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { CommentsModule } from './modules/comments/comments.module';
+import { EditionsModule } from './modules/editions/editions.module';
+import { ReviewsModule } from './modules/reviews/reviews.module';
+import { RoundsModule } from './modules/rounds/rounds.module';
+import { TasksModule } from './modules/tasks/tasks.module';
 
 @Module({
   imports: [
@@ -24,6 +30,12 @@ import { UsersModule } from './modules/users/users.module';
     ListsModule,
     ItemsModule,
     DocumentsModule,
+    EditionsModule,
+    AuditModule,
+    ReviewsModule,
+    RoundsModule,
+    CommentsModule,
+    TasksModule,
     HealthModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

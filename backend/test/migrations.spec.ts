@@ -4,8 +4,13 @@ import { MIGRATIONS } from '../src/database/migrations';
 import { dropTestDatabase, prepareTestDatabase, runDatabaseName } from './test-database';
 
 const EXPECTED_TABLES = [
+  'audit_events',
+  'comment_threads',
+  'comments',
   'document_imports',
   'duty_lists',
+  'edition_settings',
+  'item_decisions',
   'items',
   'list_versions',
   'migrations',

@@ -91,7 +91,9 @@ export const LIST_STAGES = [
   'returned',
   'county_approved',
   'prefecture_review',
+  'prefecture_approved',
   'region_review',
+  'region_approved',
   'published',
 ] as const;
 export type ListStage = (typeof LIST_STAGES)[number];
@@ -103,7 +105,9 @@ export const LIST_STAGE_LABELS: Record<ListStage, string> = {
   returned: '已退回修改',
   county_approved: '县级已审定',
   prefecture_review: '州/地区审核中',
+  prefecture_approved: '州/地区已签署',
   region_review: '自治区审核中',
+  region_approved: '自治区已签署',
   published: '已发布',
 };
 

@@ -3,4 +3,5 @@ export * from './errors';
 export * from './contracts';
 export * from './document';
 export * from './matching';
+export * from './workflow';
 export * from './diff';

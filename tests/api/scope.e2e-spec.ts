@@ -75,7 +75,21 @@ describe('scope rule for every role (inside scope works, outside scope is 404)',
 
     it('abilities in the response follow the role', async () => {
       const res = await app.http.get(`/api/lists/${world.lists.A1x.id}`).set('Authorization', tokens[userKey]);
-      expect(res.body.can).toEqual({ view: true, editItems: userKey === 'drafterA1x' });
+      const drafter = userKey === 'drafterA1x';
+      expect(res.body.can).toEqual({
+        view: true,
+        editItems: drafter,
+        submit: drafter,
+        startReview: false,
+        decideItems: false,
+        returnRound: false,
+        approve: false,
+        signOff: false,
+        returnItems: false,
+        publish: false,
+        answerFeedback: drafter,
+        comment: userKey !== 'admin',
+      });
     });
   });
 

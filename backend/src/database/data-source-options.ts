@@ -6,6 +6,11 @@ import { ListVersionEntity } from '../modules/lists/list-version.entity';
 import { VersionItemEntity } from '../modules/lists/version-item.entity';
 import { ItemEntity } from '../modules/items/item.entity';
 import { DocumentImportEntity } from '../modules/documents/document-import.entity';
+import { AuditEventEntity } from '../modules/audit/audit-event.entity';
+import { EditionSettingsEntity } from '../modules/editions/edition-settings.entity';
+import { ItemDecisionEntity } from '../modules/reviews/item-decision.entity';
+import { CommentThreadEntity } from '../modules/comments/comment-thread.entity';
+import { CommentEntity } from '../modules/comments/comment.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -16,6 +21,11 @@ export const ENTITIES = [
   ListVersionEntity,
   VersionItemEntity,
   DocumentImportEntity,
+  EditionSettingsEntity,
+  ItemDecisionEntity,
+  CommentThreadEntity,
+  CommentEntity,
+  AuditEventEntity,
 ];
 
 /** The one options function shared by the Nest module, the CLI and the tests. Never `synchronize`. */

@@ -4,3 +4,4 @@ export * from './imports';
 export * from './items';
 export * from './lists';
 export * from './org-units';
+export * from './review';

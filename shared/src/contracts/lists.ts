@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LIST_STAGES, LIST_TABLES } from '../enums';
+import { REVIEW_LEVELS } from '../workflow/stage-machine';
 import { itemSchema } from './items';
+import { turnSchema } from './review';
 
 /** The 说明 of a list: the basic facts and the free text of its sections. */
 export const explanationSchema = z.object({
@@ -21,9 +23,21 @@ export const tableCountsSchema = z.object(
 );
 export type TableCounts = z.infer<typeof tableCountsSchema>;
 
+/** What the caller may do with the list now: the UI shows actions from this, never from its own rules. */
 export const listAbilitiesSchema = z.object({
   view: z.boolean(),
   editItems: z.boolean(),
+  submit: z.boolean(),
+  startReview: z.boolean(),
+  decideItems: z.boolean(),
+  returnRound: z.boolean(),
+  approve: z.boolean(),
+  signOff: z.boolean(),
+  returnItems: z.boolean(),
+  publish: z.boolean(),
+  /** Answer returns, accept or reject suggestions. */
+  answerFeedback: z.boolean(),
+  comment: z.boolean(),
 });
 export type ListAbilities = z.infer<typeof listAbilitiesSchema>;
 
@@ -38,6 +52,13 @@ export const listSummarySchema = z.object({
   county: z.object({ id: z.string().uuid(), name: z.string() }),
   prefecture: z.object({ id: z.string().uuid(), name: z.string() }),
   counts: tableCountsSchema,
+  /** Whose action the list awaits (null once published). */
+  turn: turnSchema.nullable(),
+  /** The level that returned items to the county and gets the list straight back. */
+  returnLevel: z.enum(REVIEW_LEVELS).nullable(),
+  stageSince: z.string(),
+  deadline: z.string().nullable(),
+  overdue: z.boolean(),
   updatedAt: z.string(),
   can: listAbilitiesSchema,
 });

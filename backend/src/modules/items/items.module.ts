@@ -9,5 +9,6 @@ import { ItemsService } from './items.service';
   imports: [TypeOrmModule.forFeature([ItemEntity]), ListsModule],
   controllers: [ItemsController],
   providers: [ItemsService],
+  exports: [ItemsService],
 })
 export class ItemsModule {}

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type {
   CreateItemRequest,
   Item,
+  ItemFields,
   ListTable,
   MoveItemRequest,
   ReorderItemsRequest,
@@ -116,6 +117,35 @@ export class ItemsService {
       await manager.delete(ItemEntity, { id: item.id });
       await this.renumber(manager, list.id, item.table);
     });
+  }
+
+  /**
+   * Applies new field values and/or a move to the end of another table to a draft item, inside the
+   * caller's transaction (which holds the list row lock). Used when a drafter accepts a suggestion.
+   * Returns null when the item is no longer in the draft.
+   */
+  async applyChange(
+    manager: EntityManager,
+    listId: string,
+    itemId: string,
+    fields: Partial<ItemFields>,
+    table?: ListTable,
+  ): Promise<ItemEntity | null> {
+    const item = await manager.findOne(ItemEntity, {
+      where: { id: itemId, listId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!item) return null;
+    if (Object.keys(fields).length) await manager.update(ItemEntity, { id: item.id }, fields);
+    if (table && table !== item.table) {
+      await manager.update(ItemEntity, { id: item.id }, { seq: 1_000_000, table });
+      await this.renumber(manager, listId, item.table);
+      const position = await this.openSlot(manager, listId, table, undefined, item.id);
+      await manager.update(ItemEntity, { id: item.id }, { seq: position });
+    }
+    await manager.update(ItemEntity, { id: item.id }, { version: item.version + 1 });
+    await manager.update(DutyListEntity, { id: listId }, { updatedAt: () => 'now()' });
+    return this.reload(manager, item.id);
   }
 
   private inListTransaction<T>(

@@ -7,7 +7,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { Explanation, ListStage } from '@dutylist/shared';
+import type { Explanation, ListStage, ReviewLevel } from '@dutylist/shared';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 
 /** One township's duty list for one edition (e.g. 2025). Its items are the editable draft. */
@@ -35,8 +35,17 @@ export class DutyListEntity {
   @Column({ type: 'int', default: 1 })
   round: number;
 
-  @Column({ name: 'max_rounds', type: 'int', default: 3 })
-  maxRounds: number;
+  /** The level that returned items to the county; the county's next approval goes straight back to it. */
+  @Column({ name: 'return_level', type: 'varchar', length: 16, nullable: true })
+  returnLevel: Extract<ReviewLevel, 'prefecture' | 'region'> | null;
+
+  /** When the list entered its current stage (the clock of "whose turn"). */
+  @Column({ name: 'stage_since', type: 'timestamptz', default: () => 'now()' })
+  stageSince: Date;
+
+  /** When the current stage is due (edition settings), or null. */
+  @Column({ name: 'deadline_at', type: 'timestamptz', nullable: true })
+  deadlineAt: Date | null;
 
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
   explanation: Partial<Explanation>;

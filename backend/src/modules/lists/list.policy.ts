@@ -1,13 +1,42 @@
-import { EDITABLE_STAGES, type ListAbilities } from '@dutylist/shared';
+import {
+  EDITABLE_STAGES,
+  LIST_ACTION_LABELS,
+  LIST_ACTION_ROLES,
+  REVIEW_STAGE,
+  ROLE_LABELS,
+  nextStage,
+  reviewLevelOf,
+  type CycleState,
+  type ListAbilities,
+  type ListAction,
+} from '@dutylist/shared';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../auth/auth-user';
 import type { DutyListEntity } from './duty-list.entity';
 
-/** What the user may do with a list they can see (scope is checked before this). */
-export function listAbilities(user: AuthUser, list: Pick<DutyListEntity, 'stage'>): ListAbilities {
+/**
+ * What the user may do with a list they can see (scope is checked before this). The UI shows its
+ * buttons from these and nothing else; the services enforce the same rules.
+ */
+export function listAbilities(user: AuthUser, list: CycleState): ListAbilities {
+  const drafter = user.role === 'township_drafter';
+  const editable = EDITABLE_STAGES.includes(list.stage);
+  const level = reviewLevelOf(user.role);
+  const can = (action: ListAction) =>
+    LIST_ACTION_ROLES[action].includes(user.role) && nextStage(action, user.role, list) !== null;
   return {
     view: true,
-    editItems: user.role === 'township_drafter' && EDITABLE_STAGES.includes(list.stage),
+    editItems: drafter && editable,
+    submit: can('submit'),
+    startReview: can('start_review'),
+    decideItems: level !== null && list.stage === REVIEW_STAGE[level],
+    returnRound: can('return_round'),
+    approve: can('approve'),
+    signOff: can('sign_off'),
+    returnItems: can('return_items'),
+    publish: can('publish'),
+    answerFeedback: drafter && editable,
+    comment: user.role !== 'admin' && list.stage !== 'published',
   };
 }
 
@@ -16,5 +45,15 @@ export function assertCanEditItems(user: AuthUser, list: Pick<DutyListEntity, 's
   if (user.role !== 'township_drafter') throw AppError.forbidden('只有本乡镇的起草人可以编辑清单草稿');
   if (!EDITABLE_STAGES.includes(list.stage)) {
     throw new AppError('LIST_NOT_EDITABLE', '清单已报送，当前阶段不能修改草稿');
+  }
+}
+
+/** 403 unless the user's role may ever take this step (inside scope; outside scope was 404 already). */
+export function assertActionRole(user: AuthUser, action: ListAction): void {
+  const roles = LIST_ACTION_ROLES[action];
+  if (!roles.includes(user.role)) {
+    throw AppError.forbidden(
+      `只有${roles.map((r) => ROLE_LABELS[r]).join('或')}可以执行“${LIST_ACTION_LABELS[action]}”`,
+    );
   }
 }

@@ -3,12 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   LIST_TABLES,
+  ROLE_LEVEL,
+  STAGE_TASK_LABELS,
+  STAGE_TURN,
   explanationSchema,
   type DraftValidation,
   type Explanation,
   type ListDetail,
   type ListSummary,
   type TableCounts,
+  type Turn,
 } from '@dutylist/shared';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../auth/auth-user';
@@ -21,14 +25,19 @@ import { validateDraft } from './list-validation';
 import { ListVersionEntity } from './list-version.entity';
 import { VersionItemEntity } from './version-item.entity';
 
-interface ListRow {
+export interface ListRow {
   id: string;
   edition: number;
   title: string;
   stage: DutyListEntity['stage'];
   round: number;
   max_rounds: number;
+  return_level: DutyListEntity['returnLevel'];
+  stage_since: Date;
+  deadline_at: Date | null;
   updated_at: Date;
+  region_id: string;
+  region_name: string;
   township_id: string;
   township_name: string;
   county_id: string;
@@ -136,9 +145,12 @@ export class ListsService {
     return manager.find(VersionItemEntity, { where: { versionId }, order: { table: 'ASC', seq: 'ASC' } });
   }
 
-  private selectLists(where: string, params: unknown[]): Promise<ListRow[]> {
+  /** Lists with their org units and cycle state; `where` filters on l (list) and t (township). */
+  selectLists(where: string, params: unknown[]): Promise<ListRow[]> {
     return this.db.query(
-      `SELECT l.id, l.edition, l.title, l.stage, l.round, l.max_rounds, l.updated_at,
+      `SELECT l.id, l.edition, l.title, l.stage, l.round, COALESCE(es.max_rounds, 3) AS max_rounds,
+              l.return_level, l.stage_since, l.deadline_at, l.updated_at,
+              r.id AS region_id, r.name AS region_name,
               t.id AS township_id, t.name AS township_name,
               c.id AS county_id, c.name AS county_name,
               p.id AS prefecture_id, p.name AS prefecture_name
@@ -146,6 +158,8 @@ export class ListsService {
        JOIN org_units t ON t.id = l.township_id
        JOIN org_units c ON c.id = t.parent_id
        JOIN org_units p ON p.id = c.parent_id
+       JOIN org_units r ON r.id = p.parent_id
+       LEFT JOIN edition_settings es ON es.edition = l.edition
        WHERE ${where}
        ORDER BY p.name, c.name, t.name, l.edition DESC`,
       params,
@@ -181,8 +195,33 @@ export class ListsService {
       county: { id: row.county_id, name: row.county_name },
       prefecture: { id: row.prefecture_id, name: row.prefecture_name },
       counts: counts ?? (Object.fromEntries(LIST_TABLES.map((t) => [t, 0])) as TableCounts),
+      turn: turnOf(row),
+      returnLevel: row.return_level,
+      stageSince: new Date(row.stage_since).toISOString(),
+      deadline: row.deadline_at ? new Date(row.deadline_at).toISOString() : null,
+      overdue: isOverdue(row),
       updatedAt: new Date(row.updated_at).toISOString(),
-      can: listAbilities(user, row),
+      can: listAbilities(user, { stage: row.stage, returnLevel: row.return_level }),
     };
   }
+}
+
+/** Whose action the list awaits: the role, and the org unit of the list's hierarchy that holds it. */
+export function turnOf(row: ListRow): Turn | null {
+  const role = STAGE_TURN[row.stage];
+  if (!role) return null;
+  const level = ROLE_LEVEL[role];
+  const orgUnit =
+    level === 'township'
+      ? { id: row.township_id, name: row.township_name }
+      : level === 'county'
+        ? { id: row.county_id, name: row.county_name }
+        : level === 'prefecture'
+          ? { id: row.prefecture_id, name: row.prefecture_name }
+          : { id: row.region_id, name: row.region_name };
+  return { role, orgUnit, task: STAGE_TASK_LABELS[row.stage] };
+}
+
+export function isOverdue(row: Pick<ListRow, 'stage' | 'deadline_at'>, now = new Date()): boolean {
+  return row.stage !== 'published' && row.deadline_at !== null && new Date(row.deadline_at) < now;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import type { UserRef } from '@dutylist/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { UserEntity } from './user.entity';
 
@@ -36,4 +37,16 @@ export class UsersService {
     const rows = await this.users.find({ select: { username: true }, where: { username: In(usernames) } });
     return new Set(rows.map((r) => r.username));
   }
+
+  /** Display references (name, role, org) of the given users, by id. */
+  async refs(ids: Iterable<string>): Promise<Map<string, UserRef>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const users = await this.users.find({ where: { id: In(unique) }, relations: { orgUnit: true } });
+    return new Map(users.map((u) => [u.id, toUserRef(u)]));
+  }
+}
+
+export function toUserRef(user: UserEntity): UserRef {
+  return { id: user.id, displayName: user.displayName, role: user.role, orgName: user.orgUnit?.name ?? '' };
 }

@@ -1,0 +1,2 @@
+export * from './item-content';
+export * from './stage-machine';
