@@ -8,7 +8,9 @@ const STAGE_COLORS: Record<ListStage, string> = {
   returned: 'error',
   county_approved: 'green',
   prefecture_review: 'orange',
+  prefecture_approved: 'lime',
   region_review: 'purple',
+  region_approved: 'geekblue',
   published: 'success',
 };
 
