@@ -53,10 +53,11 @@ export async function createList(
   township: OrgUnitEntity,
   items: ItemSpec[] = [],
   stage: ListStage = 'drafting',
+  edition = 2025,
 ): Promise<DutyListEntity> {
   const list = await db.getRepository(DutyListEntity).save({
     townshipId: township.id,
-    edition: 2025,
+    edition,
     title: `${township.name}履职事项清单`,
     stage,
   });
@@ -114,4 +115,42 @@ export async function createWorld(db: DataSource) {
     lists,
     users,
   };
+}
+
+/**
+ * Puts a list straight into a stage of the cycle, as the workflow would have left it: a frozen
+ * version 1 of its items (for every stage after drafting), and optionally decisions on it.
+ */
+export async function putInStage(
+  db: DataSource,
+  list: DutyListEntity,
+  stage: ListStage,
+  options: {
+    decisions?: { level: 'county' | 'prefecture' | 'region'; decision: 'approved' | 'returned'; by: UserEntity }[];
+  } = {},
+): Promise<{ versionId: string | null; itemIds: string[] }> {
+  const itemIds = (
+    (await db.query(`SELECT id FROM items WHERE list_id = $1 ORDER BY list_table, seq`, [list.id])) as {
+      id: string;
+    }[]
+  ).map((r) => r.id);
+  await db.query(`UPDATE duty_lists SET stage = $2 WHERE id = $1`, [list.id, stage]);
+  if (stage === 'drafting') return { versionId: null, itemIds };
+  const [{ id: versionId }] = await db.query(
+    `INSERT INTO list_versions (list_id, number, round, label, explanation) VALUES ($1, 1, 1, '第1轮报送（1上）', '{}') RETURNING id`,
+    [list.id],
+  );
+  await db.query(
+    `INSERT INTO version_items (version_id, item_id, list_table, seq, category, name, departments, upper_duties, township_duties, undertaker)
+     SELECT $1, id, list_table, seq, category, name, departments, upper_duties, township_duties, undertaker FROM items WHERE list_id = $2`,
+    [versionId, list.id],
+  );
+  for (const d of options.decisions ?? []) {
+    await db.query(
+      `INSERT INTO item_decisions (list_id, version_id, item_id, level, round, decision, reason, reviewer_id)
+       SELECT $1, $2, id, $3, 1, $4::varchar, CASE WHEN $4::varchar = 'returned' THEN '请修改' END, $5 FROM items WHERE list_id = $1`,
+      [list.id, versionId, d.level, d.decision, d.by.id],
+    );
+  }
+  return { versionId, itemIds };
 }
