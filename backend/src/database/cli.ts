@@ -1,8 +1,22 @@
 import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { AppModule } from '../app.module';
 import { loadConfig } from '../config/configuration';
 import { buildDataSourceOptions } from './data-source-options';
 import { seedDemo } from './demo/seed-demo';
+import { seedDemoReview } from './demo/seed-demo-review';
+
+/** The demo lists part-way through the cycle go through the real services, so they need the whole app. */
+async function seedReview(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+  try {
+    const advanced = await seedDemoReview(app);
+    console.log('demo review:', advanced.length ? advanced.join('; ') : 'up to date');
+  } finally {
+    await app.close();
+  }
+}
 
 /** `node dist/database/cli.js migrate | revert | seed | reset` */
 async function main(command: string | undefined): Promise<void> {
@@ -21,11 +35,13 @@ async function main(command: string | undefined): Promise<void> {
         break;
       case 'seed':
         console.log('demo data:', JSON.stringify(await seedDemo(db)));
+        await seedReview();
         break;
       case 'reset':
         await db.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
         await db.runMigrations({ transaction: 'each' });
         console.log('demo data:', JSON.stringify(await seedDemo(db)));
+        await seedReview();
         break;
       default:
         console.error('usage: cli.js migrate | revert | seed | reset');
