@@ -62,13 +62,7 @@ export class CommentsService {
           createdBy: user.id,
         }),
       );
-      await manager.insert(CommentEntity, {
-        threadId: thread.id,
-        authorId: user.id,
-        body: request.body,
-        mentions,
-        round: list.round,
-      });
+      await this.addComment(manager, user, list, thread, request.body, mentions);
       await this.record(manager, user, list, thread, 'open_thread', { mentions });
       return thread;
     });
@@ -78,13 +72,7 @@ export class CommentsService {
     return this.inList(user, listId, async (manager, list) => {
       const thread = await this.findThread(manager, list.id, threadId);
       const mentions = await this.checkMentions(manager, list.id, request.mentions);
-      await manager.insert(CommentEntity, {
-        threadId: thread.id,
-        authorId: user.id,
-        body: request.body,
-        mentions,
-        round: list.round,
-      });
+      await this.addComment(manager, user, list, thread, request.body, mentions);
       await manager.update(CommentThreadEntity, { id: thread.id }, { updatedAt: () => 'now()' });
       await this.record(manager, user, list, thread, 'reply_thread', { mentions });
       return thread;
@@ -125,6 +113,17 @@ export class CommentsService {
     const thread = await this.db.manager.findOneByOrFail(CommentThreadEntity, { id: threadId });
     const [dto] = await this.toDtos(this.db.manager, [thread]);
     return dto;
+  }
+
+  private async addComment(
+    manager: EntityManager,
+    user: AuthUser,
+    list: DutyListEntity,
+    thread: CommentThreadEntity,
+    body: string,
+    mentions: string[],
+  ): Promise<void> {
+    await manager.insert(CommentEntity, { threadId: thread.id, authorId: user.id, body, mentions, round: list.round });
   }
 
   private async findThread(manager: EntityManager, listId: string, threadId: string): Promise<CommentThreadEntity> {
