@@ -1,0 +1,20 @@
+import { useMutation } from '@tanstack/react-query';
+import type { BulkDecideRequest, DecideItemRequest } from '@dutylist/shared';
+import { bulkDecide, decideItem } from '../api/decisions';
+import { useInvalidateReview } from './use-invalidate-review';
+
+export function useDecideItem(listId: string) {
+  const invalidate = useInvalidateReview();
+  return useMutation({
+    mutationFn: ({ itemId, body }: { itemId: string; body: DecideItemRequest }) => decideItem(listId, itemId, body),
+    onSettled: invalidate,
+  });
+}
+
+export function useBulkDecide(listId: string) {
+  const invalidate = useInvalidateReview();
+  return useMutation({
+    mutationFn: (body: BulkDecideRequest) => bulkDecide(listId, body),
+    onSettled: invalidate,
+  });
+}
