@@ -1,12 +1,15 @@
 import { Navigate, createBrowserRouter } from 'react-router';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 import { AppLayout } from './layout/app-layout';
+import { DashboardPage } from './routes/dashboard-page';
 import { ImportPage } from './routes/import-page';
+import { ListHistoryPage } from './routes/list-history-page';
 import { ListPage } from './routes/list-page';
 import { ListsPage } from './routes/lists-page';
 import { LoginPage } from './routes/login-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { RouteErrorPage } from './routes/route-error-page';
+import { TasksPage } from './routes/tasks-page';
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -24,6 +27,9 @@ export function createAppRouter() {
         { path: 'lists', element: <ListsPage /> },
         { path: 'lists/:listId', element: <ListPage /> },
         { path: 'lists/:listId/import', element: <ImportPage /> },
+        { path: 'lists/:listId/history', element: <ListHistoryPage /> },
+        { path: 'tasks', element: <TasksPage /> },
+        { path: 'dashboard', element: <DashboardPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -1,21 +1,40 @@
-import { Button, Flex, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Flex, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { ROLE_LABELS } from '@dutylist/shared';
+import { ROLE_LABELS, type Role } from '@dutylist/shared';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser } from '@/features/auth/hooks/use-current-user';
 import { useLogout } from '@/features/auth/hooks/use-logout';
+import { useMyTasks } from '@/features/tasks/hooks/use-my-tasks';
 
 export const PRODUCT_NAME = '乡镇履职事项清单审核系统';
 
-/** Side menu entries; every one links to a page that exists (add role filters here as pages appear). */
-const menuItems: MenuProps['items'] = [{ key: '/lists', label: '我的清单' }];
+const MENU_SECTIONS = ['/tasks', '/lists', '/dashboard'] as const;
+
+/** Side menu entries; every one links to a page that exists. 审核总览 is for the reviewing levels. */
+function buildMenuItems(role: Role | undefined, taskCount: number): MenuProps['items'] {
+  return [
+    {
+      key: '/tasks',
+      label: (
+        <Flex justify="space-between" align="center" data-testid="menu-tasks">
+          <span>我的待办</span>
+          <Badge count={taskCount} size="small" data-testid="menu-tasks-count" />
+        </Flex>
+      ),
+    },
+    { key: '/lists', label: '我的清单' },
+    ...(role && role !== 'township_drafter' ? [{ key: '/dashboard', label: '审核总览' }] : []),
+  ];
+}
 
 export function AppLayout() {
   const { data: user } = useCurrentUser();
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
-  const selectedKey = location.pathname.startsWith('/lists') ? '/lists' : location.pathname;
+  const tasksQuery = useMyTasks({ enabled: user !== undefined });
+  const selectedKey = MENU_SECTIONS.find((key) => location.pathname.startsWith(key)) ?? location.pathname;
+  const menuItems = buildMenuItems(user?.role, tasksQuery.data?.length ?? 0);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

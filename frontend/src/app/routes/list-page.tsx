@@ -2,6 +2,7 @@ import { Breadcrumb, Button, Card } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '@/components/error-state';
 import { PageLoading } from '@/components/page-loading';
+import { FeedbackPanel } from '@/features/feedback/components/feedback-panel';
 import { ItemsPanel } from '@/features/items/components/items-panel';
 import { ListHeader } from '@/features/lists/components/list-header';
 import { useList } from '@/features/lists/hooks/use-list';
@@ -49,6 +50,7 @@ export function ListPage() {
       <Card style={{ marginBottom: 16 }}>
         <ListHeader list={list} />
       </Card>
+      <FeedbackPanel list={list} />
       <Card>
         <ItemsPanel
           listId={list.id}

@@ -1,24 +1,15 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { CreateItemRequest, MoveItemRequest, ReorderItemsRequest, UpdateItemRequest } from '@dutylist/shared';
-import { listKeys } from '@/features/lists/api/list-keys';
+import { useInvalidateListCycle } from '@/features/lists/hooks/use-invalidate-list-cycle';
 import { createItem, deleteItem, moveItem, reorderItems, updateItem } from '../api/item-mutations';
-import { itemKeys } from '../api/item-keys';
 
-/**
- * After any change (successful or not: a conflict means our copy is stale) refetch the items
- * and the list summaries (their counts and updatedAt change too).
+/*
+ * After any change (successful or not: a conflict means our copy is stale) refetch the items, the
+ * list summaries (their counts and updatedAt change too) and the list's review state (an edit settles
+ * a returned item) with the tasks that count it.
  */
-function useInvalidateListData(listId: string) {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: itemKeys.byList(listId) }),
-      queryClient.invalidateQueries({ queryKey: listKeys.all }),
-    ]);
-}
-
 export function useCreateItem(listId: string) {
-  const invalidate = useInvalidateListData(listId);
+  const invalidate = useInvalidateListCycle(listId);
   return useMutation({
     mutationFn: (body: CreateItemRequest) => createItem(listId, body),
     onSettled: invalidate,
@@ -26,7 +17,7 @@ export function useCreateItem(listId: string) {
 }
 
 export function useUpdateItem(listId: string) {
-  const invalidate = useInvalidateListData(listId);
+  const invalidate = useInvalidateListCycle(listId);
   return useMutation({
     mutationFn: ({ itemId, body }: { itemId: string; body: UpdateItemRequest }) => updateItem(listId, itemId, body),
     onSettled: invalidate,
@@ -34,7 +25,7 @@ export function useUpdateItem(listId: string) {
 }
 
 export function useMoveItem(listId: string) {
-  const invalidate = useInvalidateListData(listId);
+  const invalidate = useInvalidateListCycle(listId);
   return useMutation({
     mutationFn: ({ itemId, body }: { itemId: string; body: MoveItemRequest }) => moveItem(listId, itemId, body),
     onSettled: invalidate,
@@ -42,7 +33,7 @@ export function useMoveItem(listId: string) {
 }
 
 export function useReorderItems(listId: string) {
-  const invalidate = useInvalidateListData(listId);
+  const invalidate = useInvalidateListCycle(listId);
   return useMutation({
     mutationFn: (body: ReorderItemsRequest) => reorderItems(listId, body),
     onSettled: invalidate,
@@ -50,7 +41,7 @@ export function useReorderItems(listId: string) {
 }
 
 export function useDeleteItem(listId: string) {
-  const invalidate = useInvalidateListData(listId);
+  const invalidate = useInvalidateListCycle(listId);
   return useMutation({
     mutationFn: ({ itemId, version }: { itemId: string; version: number }) => deleteItem(listId, itemId, version),
     onSettled: invalidate,

@@ -1,8 +1,12 @@
-import { Descriptions, Flex, Typography } from 'antd';
+import { Button, Descriptions, Flex, Space, Typography } from 'antd';
 import type { ListDetail } from '@dutylist/shared';
+import { Link } from 'react-router';
 import { StageTag } from '@/components/stage-tag';
+import { SubmitListButton } from '@/features/submission/components/submit-list-button';
 import { formatDateTime, formatEdition, formatRound } from '@/lib/format';
+import { formatDeadline } from '@/lib/format-turn';
 import { ExportMenu } from './export-menu';
+import { ListTurn } from './list-turn';
 
 export function ListHeader({ list }: { list: ListDetail }) {
   return (
@@ -15,9 +19,14 @@ export function ListHeader({ list }: { list: ListDetail }) {
         <Typography.Text type="secondary" data-testid="list-round">
           {formatRound(list.round, list.maxRounds)}
         </Typography.Text>
-        <div style={{ marginLeft: 'auto' }}>
+        <ListTurn list={list} />
+        <Space wrap style={{ marginLeft: 'auto' }}>
+          <SubmitListButton list={list} />
+          <Link to={`/lists/${list.id}/history`} data-testid="history-open">
+            <Button>审核记录</Button>
+          </Link>
           <ExportMenu listId={list.id} />
-        </div>
+        </Space>
       </Flex>
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
         <Descriptions.Item label="乡镇">{list.township.name}</Descriptions.Item>
@@ -25,6 +34,8 @@ export function ListHeader({ list }: { list: ListDetail }) {
         <Descriptions.Item label="州/地区">{list.prefecture.name}</Descriptions.Item>
         <Descriptions.Item label="版本">{formatEdition(list.edition)}</Descriptions.Item>
         <Descriptions.Item label="更新时间">{formatDateTime(list.updatedAt)}</Descriptions.Item>
+        <Descriptions.Item label="本阶段开始">{formatDateTime(list.stageSince)}</Descriptions.Item>
+        <Descriptions.Item label="办理期限">{formatDeadline(list.deadline)}</Descriptions.Item>
         <Descriptions.Item label="权限">{list.can.editItems ? '可编辑' : '只读'}</Descriptions.Item>
       </Descriptions>
     </div>

@@ -1,9 +1,11 @@
-import { Table } from 'antd';
+import { Flex, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ListSummary } from '@dutylist/shared';
 import { Link, useNavigate } from 'react-router';
+import { OverdueTag } from '@/components/overdue-tag';
 import { StageTag } from '@/components/stage-tag';
 import { formatDateTime, formatEdition, formatRound } from '@/lib/format';
+import { formatTurnHolder } from '@/lib/format-turn';
 
 export interface ListsTableProps {
   lists: ListSummary[];
@@ -41,6 +43,22 @@ const columns: TableColumnsType<ListSummary> = [
   },
   { title: '阶段', dataIndex: 'stage', render: (_, list) => <StageTag stage={list.stage} /> },
   { title: '轮次', key: 'round', render: (_, list) => formatRound(list.round, list.maxRounds) },
+  {
+    title: '当前办理',
+    key: 'turn',
+    render: (_, list) =>
+      list.turn ? (
+        <Flex vertical gap={2} data-testid="list-turn-cell">
+          <span>{formatTurnHolder(list.turn)}</span>
+          <Flex gap={4} align="center" wrap>
+            <Typography.Text type="secondary">{list.turn.task}</Typography.Text>
+            <OverdueTag overdue={list.overdue} />
+          </Flex>
+        </Flex>
+      ) : (
+        <Typography.Text type="secondary">流程已结束</Typography.Text>
+      ),
+  },
   {
     title: '事项数',
     children: [
