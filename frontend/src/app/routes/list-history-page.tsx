@@ -1,5 +1,5 @@
 import { Breadcrumb, Card } from 'antd';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { LIST_TABLE_SHORT_LABELS, type ListTable } from '@dutylist/shared';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '@/components/error-state';
@@ -10,6 +10,7 @@ import { useReviewState } from '@/features/feedback/hooks/use-review-state';
 import { useItems } from '@/features/items/hooks/use-items';
 import { ListHeader } from '@/features/lists/components/list-header';
 import { useList } from '@/features/lists/hooks/use-list';
+import { ItemHistoryDrawer } from '@/features/reviews/components/item-history-drawer';
 
 interface ItemPlace {
   table: ListTable;
@@ -24,6 +25,7 @@ export function ListHistoryPage() {
   const auditQuery = useAudit(listId);
   const itemsQuery = useItems(listId);
   const reviewQuery = useReviewState(listId);
+  const [historyItemId, setHistoryItemId] = useState<string | null>(null);
 
   // Items are named where they stand in the draft, else as last submitted.
   const places = useMemo(() => {
@@ -63,8 +65,15 @@ export function ListHistoryPage() {
           <ListHeader list={listQuery.data} />
         </Card>
         <Card title="审核记录">
-          <AuditTimeline events={auditQuery.data} itemLabel={itemLabel} />
+          <AuditTimeline events={auditQuery.data} itemLabel={itemLabel} onOpenItem={setHistoryItemId} />
         </Card>
+        <ItemHistoryDrawer
+          listId={listId}
+          itemId={historyItemId}
+          open={historyItemId !== null}
+          onClose={() => setHistoryItemId(null)}
+          title={historyItemId ? (itemLabel(historyItemId) ?? '事项历史') : undefined}
+        />
       </>
     );
   }
