@@ -5,6 +5,7 @@ import { RequestLoggerMiddleware } from './common/request-logger.middleware';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { DiffsModule } from './modules/diffs/diffs.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
 import { ItemsModule } from './modules/items/items.module';
@@ -36,6 +37,7 @@ import { TasksModule } from './modules/tasks/tasks.module';
     RoundsModule,
     CommentsModule,
     TasksModule,
+    DiffsModule,
     HealthModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
