@@ -8,6 +8,7 @@ import { ListPage } from './routes/list-page';
 import { ListsPage } from './routes/lists-page';
 import { LoginPage } from './routes/login-page';
 import { NotFoundPage } from './routes/not-found-page';
+import { ReviewPage } from './routes/review-page';
 import { RouteErrorPage } from './routes/route-error-page';
 import { TasksPage } from './routes/tasks-page';
 
@@ -27,6 +28,7 @@ export function createAppRouter() {
         { path: 'lists', element: <ListsPage /> },
         { path: 'lists/:listId', element: <ListPage /> },
         { path: 'lists/:listId/import', element: <ImportPage /> },
+        { path: 'lists/:listId/review', element: <ReviewPage /> },
         { path: 'lists/:listId/history', element: <ListHistoryPage /> },
         { path: 'tasks', element: <TasksPage /> },
         { path: 'dashboard', element: <DashboardPage /> },

@@ -9,6 +9,8 @@ import { ExportMenu } from './export-menu';
 import { ListTurn } from './list-turn';
 
 export function ListHeader({ list }: { list: ListDetail }) {
+  const { can } = list;
+  const canReview = can.decideItems || can.startReview || can.signOff || can.publish || can.approve;
   return (
     <div data-testid="list-header">
       <Flex align="center" gap={12} wrap style={{ marginBottom: 12 }}>
@@ -21,6 +23,11 @@ export function ListHeader({ list }: { list: ListDetail }) {
         </Typography.Text>
         <ListTurn list={list} />
         <Space wrap style={{ marginLeft: 'auto' }}>
+          {canReview && (
+            <Link to={`/lists/${list.id}/review`} data-testid="review-open">
+              <Button type="primary">进入审核</Button>
+            </Link>
+          )}
           <SubmitListButton list={list} />
           <Link to={`/lists/${list.id}/history`} data-testid="history-open">
             <Button>审核记录</Button>
