@@ -299,7 +299,7 @@ describe('diffs between rounds, 修改对照表 and peer comparison', () => {
     expect(decodeURIComponent(encoded)).toBe('甲镇履职事项清单（2025年）修改对照表（第1轮→第2轮）.xlsx');
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes(res));
+    await workbook.xlsx.load(bytes(res) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('修改对照表');
     const rows: string[][] = [];
     sheet?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));

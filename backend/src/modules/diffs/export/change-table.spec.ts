@@ -92,7 +92,7 @@ describe('the 修改对照表', () => {
 
   it('reads back from .xlsx with the same rows', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await buildChangeTableXlsx(input));
+    await workbook.xlsx.load((await buildChangeTableXlsx(input)) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('修改对照表');
     const values = (r: number) => (sheet?.getRow(r).values as unknown[]).slice(1).map((v) => v ?? '');
     expect(values(1)).toEqual([input.title]);
