@@ -1,10 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
-import type { Category, ListStage, ListTable, OrgLevel, Role } from '@dutylist/shared';
+import {
+  LIST_TABLES,
+  parseDutyListDocument,
+  type Category,
+  type ListStage,
+  type ListTable,
+  type OrgLevel,
+  type Role,
+} from '@dutylist/shared';
 import { OrgUnitEntity } from '../../backend/src/modules/org-units/org-unit.entity';
 import { UserEntity } from '../../backend/src/modules/users/user.entity';
 import { DutyListEntity } from '../../backend/src/modules/lists/duty-list.entity';
 import { ItemEntity } from '../../backend/src/modules/items/item.entity';
+import { itemFieldsFromRow } from '../../backend/src/modules/items/item-fields';
 
 export const TEST_PASSWORD = 'test-password-1';
 let passwordHash: Promise<string> | undefined;
@@ -153,4 +164,37 @@ export async function putInStage(
     );
   }
   return { versionId, itemIds };
+}
+
+/**
+ * A township of its own with one user per role on its path and a list loaded from a real sample
+ * document: for specs (browser ones above all) that run the cycle on a full-size list without touching
+ * the shared demo lists that other spec files of the same run read. Log in with TEST_PASSWORD.
+ */
+export async function createSampleWorld(db: DataSource, document = 'aheqi.txt') {
+  const region = await createOrgUnit(db, 'region', null, unique('自治区'));
+  const prefecture = await createOrgUnit(db, 'prefecture', region, unique('州'));
+  const county = await createOrgUnit(db, 'county', prefecture, unique('县'));
+  const township = await createOrgUnit(db, 'township', county, unique('镇'));
+  const parsed = parseDutyListDocument(readFileSync(join(__dirname, '../../backend/demo-data/documents', document)));
+  const list = await db.getRepository(DutyListEntity).save({
+    townshipId: township.id,
+    edition: 2025,
+    title: `${township.name}履职事项清单（2025年）`,
+    explanation: parsed.explanation ?? {},
+  });
+  for (const table of LIST_TABLES) {
+    const rows = parsed.lists[table].map((row, index) => ({
+      listId: list.id,
+      ...itemFieldsFromRow(row, table, index + 1),
+    }));
+    for (let i = 0; i < rows.length; i += 200) await db.getRepository(ItemEntity).insert(rows.slice(i, i + 200));
+  }
+  const users = {
+    drafter: await createUser(db, 'township_drafter', township),
+    county: await createUser(db, 'county_reviewer', county),
+    prefecture: await createUser(db, 'prefecture_reviewer', prefecture),
+    region: await createUser(db, 'region_reviewer', region),
+  };
+  return { orgs: { region, prefecture, county, township }, list, users };
 }
