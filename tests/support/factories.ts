@@ -172,10 +172,11 @@ export async function putInStage(
  * the shared demo lists that other spec files of the same run read. Log in with TEST_PASSWORD.
  */
 export async function createSampleWorld(db: DataSource, document = 'aheqi.txt') {
-  const region = await createOrgUnit(db, 'region', null, unique('自治区'));
-  const prefecture = await createOrgUnit(db, 'prefecture', region, unique('州'));
-  const county = await createOrgUnit(db, 'county', prefecture, unique('县'));
-  const township = await createOrgUnit(db, 'township', county, unique('镇'));
+  // Only the root needs a unique name (names are unique among siblings): the rest read as in the sample.
+  const region = await createOrgUnit(db, 'region', null, unique('新疆维吾尔自治区'));
+  const prefecture = await createOrgUnit(db, 'prefecture', region, '克孜勒苏柯尔克孜自治州');
+  const county = await createOrgUnit(db, 'county', prefecture, '阿合奇县');
+  const township = await createOrgUnit(db, 'township', county, '阿合奇镇');
   const parsed = parseDutyListDocument(readFileSync(join(__dirname, '../../backend/demo-data/documents', document)));
   const list = await db.getRepository(DutyListEntity).save({
     townshipId: township.id,
