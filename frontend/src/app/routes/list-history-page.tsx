@@ -12,6 +12,9 @@ import { ListHeader } from '@/features/lists/components/list-header';
 import { useList } from '@/features/lists/hooks/use-list';
 import { ItemHistoryDrawer } from '@/features/reviews/components/item-history-drawer';
 
+/** Long item names are cut in the timeline (the drawer shows them in full). */
+const MAX_NAME = 40;
+
 interface ItemPlace {
   table: ListTable;
   seq: number;
@@ -38,10 +41,16 @@ export function ListHistoryPage() {
   const itemLabel = useCallback(
     (itemId: string) => {
       const place = places.get(itemId);
-      return place ? `${LIST_TABLE_SHORT_LABELS[place.table]} 第${place.seq}项 ${place.name}` : null;
+      if (!place) return null;
+      const name = place.name.length > MAX_NAME ? `${place.name.slice(0, MAX_NAME)}…` : place.name;
+      return `${LIST_TABLE_SHORT_LABELS[place.table]} 第${place.seq}项 ${name}`;
     },
     [places],
   );
+  const historyTitle = (itemId: string) => {
+    const place = places.get(itemId);
+    return place ? `事项历史 · ${LIST_TABLE_SHORT_LABELS[place.table]} 第${place.seq}项` : '事项历史';
+  };
 
   const breadcrumb = (
     <Breadcrumb
@@ -72,7 +81,7 @@ export function ListHistoryPage() {
           itemId={historyItemId}
           open={historyItemId !== null}
           onClose={() => setHistoryItemId(null)}
-          title={historyItemId ? (itemLabel(historyItemId) ?? '事项历史') : undefined}
+          title={historyItemId ? historyTitle(historyItemId) : undefined}
         />
       </>
     );

@@ -51,7 +51,6 @@ export function detailFacts(event: AuditEvent): string[] {
   }
   const replaced = str(d.replaced);
   if (replaced && replaced in DECISION_LABELS) facts.push(`原为：${DECISION_LABELS[replaced as Decision]}`);
-  if (d.suggestion && event.action === 'decide_item') facts.push('附修改建议');
   const version = num(d.versionNumber);
   if (version !== null) facts.push(`第${version}版`);
   const items = num(d.items);

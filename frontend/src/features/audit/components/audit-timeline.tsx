@@ -1,4 +1,4 @@
-import { Button, Empty, Flex, Segmented, Switch, Tag, Timeline, Typography } from 'antd';
+import { Empty, Flex, Segmented, Switch, Tag, Timeline, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { AUDIT_ACTION_LABELS, LIST_STAGE_LABELS, type AuditEvent } from '@dutylist/shared';
 import { formatDateTime } from '@/lib/format';
@@ -47,15 +47,9 @@ function AuditEntry({ event, itemLabel, onOpenItem }: { event: AuditEvent } & Om
         <div>
           事项：
           {onOpenItem ? (
-            <Button
-              type="link"
-              size="small"
-              style={{ padding: 0, height: 'auto' }}
-              onClick={() => onOpenItem(event.itemId ?? '')}
-              data-testid="audit-item-link"
-            >
+            <Typography.Link onClick={() => onOpenItem(event.itemId ?? '')} data-testid="audit-item-link">
               {label}
-            </Button>
+            </Typography.Link>
           ) : (
             <Typography.Text data-testid="audit-item">
               {label}{' '}

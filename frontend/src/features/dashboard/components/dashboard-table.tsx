@@ -16,6 +16,7 @@ const columns: TableColumnsType<DashboardRecord> = [
   {
     title: '乡镇 / 地区',
     key: 'name',
+    width: 260,
     render: (_, record) =>
       record.kind === 'group' ? (
         <span data-testid="dashboard-group-name">
@@ -75,7 +76,7 @@ const columns: TableColumnsType<DashboardRecord> = [
   {
     title: '未解决讨论',
     key: 'threads',
-    width: 100,
+    width: 110,
     align: 'right',
     render: (_, record) => {
       const count = record.kind === 'group' ? record.totals.unresolvedThreads : record.row.unresolvedThreads;
@@ -111,7 +112,7 @@ const columns: TableColumnsType<DashboardRecord> = [
   {
     title: '更新时间',
     key: 'updatedAt',
-    width: 150,
+    width: 160,
     render: (_, record) => (record.kind === 'list' ? formatDateTime(record.row.updatedAt) : null),
   },
 ];
@@ -128,7 +129,6 @@ export function DashboardTable({ records, loading }: { records: DashboardRecord[
       loading={loading}
       bordered
       size="middle"
-      scroll={{ x: 1200 }}
       locale={{ emptyText: '没有符合条件的清单' }}
       pagination={false}
       expandable={{
