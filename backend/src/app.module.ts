@@ -10,7 +10,9 @@ import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
 import { ItemsModule } from './modules/items/items.module';
 import { ListsModule } from './modules/lists/lists.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrgUnitsModule } from './modules/org-units/org-units.module';
+import { QueueBoardModule } from './modules/queue/queue-board.module';
 import { QueueModule } from './modules/queue/queue.module';
 import { UsersModule } from './modules/users/users.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -25,6 +27,7 @@ import { TasksModule } from './modules/tasks/tasks.module';
     ConfigModule,
     DatabaseModule,
     QueueModule,
+    QueueBoardModule,
     AuthModule,
     UsersModule,
     OrgUnitsModule,
@@ -37,6 +40,7 @@ import { TasksModule } from './modules/tasks/tasks.module';
     RoundsModule,
     CommentsModule,
     TasksModule,
+    NotificationsModule,
     DiffsModule,
     HealthModule,
   ],

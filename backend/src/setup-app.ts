@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
@@ -12,7 +13,13 @@ export function defaultStaticDir(): string {
 
 /** Everything main.ts and the end-to-end tests configure the same way. */
 export function setupApp(app: NestExpressApplication, config: AppConfig): void {
-  app.setGlobalPrefix('api');
+  // bull-board (admin only, see modules/queue/queue-board.module.ts) lives at /admin/queues, outside /api.
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'admin/queues', method: RequestMethod.ALL },
+      { path: 'admin/queues/{*path}', method: RequestMethod.ALL },
+    ],
+  });
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
   app.useBodyParser('json', { limit: '5mb' });
@@ -30,7 +37,7 @@ export function setupApp(app: NestExpressApplication, config: AppConfig): void {
     app.useStaticAssets(staticDir, { index: false, maxAge: '1h' });
     // Client-side routes (/lists/…) get the single-page app; /api stays the API's.
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+      if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/admin/queues')) return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(index);
     });

@@ -22,6 +22,32 @@ const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   STATIC_DIR: z.string().optional(),
+  /** The address users open the app at: links in emails and group-robot messages start with it. */
+  APP_BASE_URL: z
+    .string()
+    .url()
+    .default('http://localhost:3000')
+    .transform((u) => u.replace(/\/+$/, '')),
+  /** SMTP server for notification emails, e.g. smtp://user:pass@mail.example.com:587; unset: no email. */
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
+  SMTP_FROM: z.string().default('乡镇履职事项清单审核系统 <noreply@localhost>'),
+  /** Item decisions, answers and comments on one list within this window become one digest per recipient. */
+  NOTIFY_DEBOUNCE_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(2 * 60 * 1000),
+  /** How often the outbox poller re-relays rows left unsent (e.g. Redis was down); LISTEN/NOTIFY does the rest. */
+  NOTIFY_OUTBOX_POLL_MS: z.coerce.number().int().positive().default(5000),
+  /** How often the worker looks for overdue stages (each list and person is reminded at most once a day). */
+  NOTIFY_OVERDUE_EVERY_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(60 * 60 * 1000),
   LOG_FORMAT: z.enum(['json', 'text']).default('text'),
 });
 

@@ -11,6 +11,12 @@ import { EditionSettingsEntity } from '../modules/editions/edition-settings.enti
 import { ItemDecisionEntity } from '../modules/reviews/item-decision.entity';
 import { CommentThreadEntity } from '../modules/comments/comment-thread.entity';
 import { CommentEntity } from '../modules/comments/comment.entity';
+import { NotificationEntity } from '../modules/notifications/notification.entity';
+import { NotificationDeliveryEntity } from '../modules/notifications/notification-delivery.entity';
+import { NotificationDigestEntryEntity } from '../modules/notifications/notification-digest-entry.entity';
+import { NotificationOutboxEntity } from '../modules/notifications/notification-outbox.entity';
+import { NotificationPreferenceEntity } from '../modules/notifications/notification-preference.entity';
+import { NotificationWebhookEntity } from '../modules/notifications/notification-webhook.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -26,6 +32,12 @@ export const ENTITIES = [
   CommentThreadEntity,
   CommentEntity,
   AuditEventEntity,
+  NotificationOutboxEntity,
+  NotificationEntity,
+  NotificationDigestEntryEntity,
+  NotificationDeliveryEntity,
+  NotificationPreferenceEntity,
+  NotificationWebhookEntity,
 ];
 
 /** The one options function shared by the Nest module, the CLI and the tests. Never `synchronize`. */

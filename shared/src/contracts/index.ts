@@ -4,5 +4,6 @@ export * from './health';
 export * from './imports';
 export * from './items';
 export * from './lists';
+export * from './notifications';
 export * from './org-units';
 export * from './review';

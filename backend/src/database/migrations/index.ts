@@ -1,9 +1,15 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { DocumentImports1763900000000 } from './1763900000000-document-imports';
 import { ReviewCycle1764000000000 } from './1764000000000-review-cycle';
+import { Notifications1764200000000 } from './1764200000000-notifications';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
  * JavaScript, from ts-jest and from the CLI; add each new migration file here.
  */
-export const MIGRATIONS = [InitialSchema1763800000000, DocumentImports1763900000000, ReviewCycle1764000000000];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  DocumentImports1763900000000,
+  ReviewCycle1764000000000,
+  Notifications1764200000000,
+];

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuditAction, AuditEvent, ListStage } from '@dutylist/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { ListsService } from '../lists/lists.service';
+import { writeOutbox } from '../notifications/notification-outbox';
 import { UsersService } from '../users/users.service';
 import { AuditEventEntity } from './audit-event.entity';
 
@@ -28,8 +29,9 @@ export class AuditService {
     private readonly users: UsersService,
   ) {}
 
+  /** Writes the audit row and, in the same transaction, its notification outbox row. */
   async record(manager: EntityManager, event: AuditRecord): Promise<AuditEventEntity> {
-    return manager.save(
+    const saved = await manager.save(
       manager.create(AuditEventEntity, {
         listId: event.listId,
         actorId: event.actor?.id ?? null,
@@ -42,6 +44,8 @@ export class AuditService {
         details: event.details ?? {},
       }),
     );
+    await writeOutbox(manager, saved);
+    return saved;
   }
 
   /** The last list-level step (not item decisions or comments), for idempotent replays. */

@@ -24,7 +24,7 @@ import { RedisHealthClient } from './redis.provider';
         },
       }),
     }),
-    BullModule.registerQueue({ name: QUEUES.system }),
+    BullModule.registerQueue({ name: QUEUES.system }, { name: QUEUES.notifications }, { name: QUEUES.deliveries }),
   ],
   providers: [RedisHealthClient],
   exports: [BullModule, RedisHealthClient],
