@@ -1,7 +1,9 @@
 import { Navigate, createBrowserRouter } from 'react-router';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 import { AppLayout } from './layout/app-layout';
+import { ComparePage } from './routes/compare-page';
 import { DashboardPage } from './routes/dashboard-page';
+import { DiffPage } from './routes/diff-page';
 import { ImportPage } from './routes/import-page';
 import { ListHistoryPage } from './routes/list-history-page';
 import { ListPage } from './routes/list-page';
@@ -30,6 +32,8 @@ export function createAppRouter() {
         { path: 'lists/:listId/import', element: <ImportPage /> },
         { path: 'lists/:listId/review', element: <ReviewPage /> },
         { path: 'lists/:listId/history', element: <ListHistoryPage /> },
+        { path: 'lists/:listId/diff', element: <DiffPage /> },
+        { path: 'lists/:listId/compare', element: <ComparePage /> },
         { path: 'tasks', element: <TasksPage /> },
         { path: 'dashboard', element: <DashboardPage /> },
         { path: '*', element: <NotFoundPage /> },

@@ -29,6 +29,9 @@ export function ListHeader({ list }: { list: ListDetail }) {
             </Link>
           )}
           <SubmitListButton list={list} />
+          <Link to={`/lists/${list.id}/diff`} data-testid="diff-open">
+            <Button>版本对比</Button>
+          </Link>
           <Link to={`/lists/${list.id}/history`} data-testid="history-open">
             <Button>审核记录</Button>
           </Link>
