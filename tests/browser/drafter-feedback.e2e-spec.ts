@@ -16,6 +16,8 @@ const SUITE = 'e2efeedback';
 const RETURN_REASON = '职责表述过于笼统，请细化到具体工作内容';
 const SUGGEST_REASON = '名称应与上级文件的表述一致';
 const ANSWER = '该事项已按县委组织部文件表述，暂不修改';
+const REVISE_REASON = '请补充“五个好”党支部的具体要求';
+const REVISED_NAME = '领导本镇政权机关、群团组织和其他各类组织（按县级意见补充）';
 const NEW_NAME = '落实基层党建工作责任制（审核建议名称）';
 
 /**
@@ -36,6 +38,7 @@ describeBrowser('browser: a drafter answers the county opinions and submits agai
   let listId: string;
   let returnedId: string;
   let suggestedId: string;
+  let revisedId: string;
 
   const token = async (username: string) => {
     const res = await app.http.post('/api/auth/login').send({ username, password: PASSWORD });
@@ -74,7 +77,7 @@ describeBrowser('browser: a drafter answers the county opinions and submits agai
     const review = (await app.http.get(`/api/lists/${listId}/review`).set('Authorization', `Bearer ${county}`))
       .body as ReviewState;
     const basic = review.items.filter((i) => i.item.table === 'basic').sort((a, b) => a.item.seq - b.item.seq);
-    [returnedId, suggestedId] = [basic[0].item.id, basic[1].item.id];
+    [returnedId, suggestedId, revisedId] = [basic[0].item.id, basic[1].item.id, basic[2].item.id];
     await post(county, `/lists/${listId}/items/${returnedId}/decision`, {
       decision: 'returned',
       reason: RETURN_REASON,
@@ -84,6 +87,7 @@ describeBrowser('browser: a drafter answers the county opinions and submits agai
       reason: SUGGEST_REASON,
       suggestion: { fields: { name: NEW_NAME } },
     });
+    await post(county, `/lists/${listId}/items/${revisedId}/decision`, { decision: 'returned', reason: REVISE_REASON });
     await post(county, `/lists/${listId}/return-round`, { reason: '第一轮审核意见，请逐项处理' });
     await makeOverdue();
   });
@@ -111,8 +115,8 @@ describeBrowser('browser: a drafter answers the county opinions and submits agai
     await panel.waitFor();
     await expect(page.getByTestId('list-turn').textContent()).resolves.toBe('等待 阿合奇镇 乡镇起草人：修改并重新报送');
     await page.getByTestId('list-header').getByTestId('overdue-tag').waitFor();
-    await expect(panel.getByTestId('feedback-summary').textContent()).resolves.toBe('第1轮 退回 2 项，待处理 2 项');
-    await expect(panel.getByTestId('feedback-entry').count()).resolves.toBe(2);
+    await expect(panel.getByTestId('feedback-summary').textContent()).resolves.toBe('第1轮 退回 3 项，待处理 3 项');
+    await expect(panel.getByTestId('feedback-entry').count()).resolves.toBe(3);
     await expect(entry(returnedId).textContent()).resolves.toContain(RETURN_REASON);
     await expect(entry(suggestedId).getByTestId('feedback-suggestion').textContent()).resolves.toContain(
       `→ ${NEW_NAME}`,
@@ -133,7 +137,13 @@ describeBrowser('browser: a drafter answers the county opinions and submits agai
     await page.getByTestId('feedback-confirm').click();
     await entry(returnedId).getByTestId('feedback-status').getByText('已说明').waitFor();
     await expect(entry(returnedId).getByTestId('feedback-response').textContent()).resolves.toContain(ANSWER);
-    await panel.getByTestId('feedback-summary').getByText('第1轮 退回 2 项，待处理 0 项').waitFor();
+    // 去修改: the item form, and the return counts as revised once the draft item changed.
+    await entry(revisedId).getByTestId('feedback-edit').click();
+    await page.getByTestId('item-form-modal').getByTestId('item-name').fill(REVISED_NAME);
+    await page.getByTestId('item-form-submit').click();
+    await entry(revisedId).getByTestId('feedback-status').getByText('已修改').waitFor();
+    await page.getByTestId('items-table-basic').getByText(REVISED_NAME).waitFor();
+    await panel.getByTestId('feedback-summary').getByText('第1轮 退回 3 项，待处理 0 项').waitFor();
     await shotOf(panel, 'drafter-feedback-answered.png');
 
     // 报送 through the checklist.
@@ -141,7 +151,7 @@ describeBrowser('browser: a drafter answers the county opinions and submits agai
     const checklist = page.getByTestId('submit-checklist');
     await checklist.getByText('审核意见：已全部处理').waitFor();
     await checklist.locator('[data-testid="checklist-validation"]:not([data-status="processing"])').waitFor();
-    await page.getByTestId('submit-note').fill('已按第一轮意见处理：采纳 1 项，说明 1 项');
+    await page.getByTestId('submit-note').fill('已按第一轮意见处理：采纳 1 项，修改 1 项，说明 1 项');
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'drafter-submit-checklist.png'), animations: 'disabled' });
     await page.getByTestId('submit-confirm').click();
     await checklist.waitFor({ state: 'hidden' });
@@ -192,6 +202,7 @@ describeBrowser('browser: a drafter answers the county opinions and submits agai
       'answer_item',
       'accept_suggestion',
       'return_round',
+      'decide_item',
       'decide_item',
       'decide_item',
       'start_review',

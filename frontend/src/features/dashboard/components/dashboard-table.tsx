@@ -19,7 +19,7 @@ const columns: TableColumnsType<DashboardRecord> = [
     width: 260,
     render: (_, record) =>
       record.kind === 'group' ? (
-        <span data-testid="dashboard-group-name">
+        <span data-testid="dashboard-group-name" style={{ whiteSpace: 'nowrap' }}>
           <Typography.Text strong>{record.name}</Typography.Text>{' '}
           <Typography.Text type="secondary">{record.totals.lists} 份清单</Typography.Text>
         </span>
