@@ -1,6 +1,8 @@
 import { Flex, Tag, Tooltip } from 'antd';
 import { LIST_TABLE_SHORT_LABELS, type ListDiffEntry } from '@dutylist/shared';
 
+const TAG_STYLE = { marginInlineEnd: 0 };
+
 const FIELD_LABELS: Record<string, string> = {
   name: '名称',
   departments: '部门',
@@ -14,14 +16,14 @@ export function DiffBadges({ entry }: { entry: ListDiffEntry }) {
   const tags = [];
   if (entry.status === 'added') {
     tags.push(
-      <Tag key="added" color="green" data-testid="badge-added">
+      <Tag key="added" style={TAG_STYLE} color="green" data-testid="badge-added">
         新增
       </Tag>,
     );
   }
   if (entry.status === 'removed') {
     tags.push(
-      <Tag key="removed" color="red" data-testid="badge-removed">
+      <Tag key="removed" style={TAG_STYLE} color="red" data-testid="badge-removed">
         删除
       </Tag>,
     );
@@ -29,7 +31,7 @@ export function DiffBadges({ entry }: { entry: ListDiffEntry }) {
   if (entry.fields.length > 0) {
     tags.push(
       <Tooltip key="modified" title={`修改了：${entry.fields.map((f) => FIELD_LABELS[f.field]).join('、')}`}>
-        <Tag color="orange" data-testid="badge-modified">
+        <Tag color="orange" style={TAG_STYLE} data-testid="badge-modified">
           修改
         </Tag>
       </Tooltip>,
@@ -38,7 +40,7 @@ export function DiffBadges({ entry }: { entry: ListDiffEntry }) {
   if (entry.moved) {
     tags.push(
       <Tooltip key="moved" title={`原在${LIST_TABLE_SHORT_LABELS[entry.moved.from]}`}>
-        <Tag color="purple" data-testid="badge-moved">
+        <Tag color="purple" style={TAG_STYLE} data-testid="badge-moved">
           {`移入${LIST_TABLE_SHORT_LABELS[entry.moved.to]}`}
         </Tag>
       </Tooltip>,
@@ -50,7 +52,7 @@ export function DiffBadges({ entry }: { entry: ListDiffEntry }) {
         key="category"
         title={`${entry.categoryChanged.from ?? '未分类'} → ${entry.categoryChanged.to ?? '未分类'}`}
       >
-        <Tag color="blue" data-testid="badge-category">
+        <Tag color="blue" style={TAG_STYLE} data-testid="badge-category">
           类别变更
         </Tag>
       </Tooltip>,
@@ -58,7 +60,7 @@ export function DiffBadges({ entry }: { entry: ListDiffEntry }) {
   }
   if (entry.status === 'renumbered') {
     tags.push(
-      <Tag key="renumbered" bordered={false} data-testid="badge-renumbered">
+      <Tag key="renumbered" style={TAG_STYLE} bordered={false} data-testid="badge-renumbered">
         仅序号变化
       </Tag>,
     );

@@ -15,6 +15,9 @@ export const VIRTUAL_THRESHOLD = 80;
 
 export type DiffTableRef = GetRef<typeof Table>;
 
+const MIN_CONTENT_WIDTH = 460;
+const MIN_SIDE_WIDTH = 290;
+
 export interface DiffTableProps {
   diff: ListDiff;
   table: ListTable;
@@ -103,7 +106,6 @@ export function DiffTable({
             {
               title: '事项内容（红色删除、绿色新增）',
               key: 'content',
-              width: 560,
               render: (_, entry) => <DiffEntryContent entry={entry} side="inline" />,
             },
           ]
@@ -111,25 +113,23 @@ export function DiffTable({
             {
               title: diff.from?.kind === 'version' ? `原内容（第${diff.from.version.number}版）` : '原内容',
               key: 'before',
-              width: 360,
               render: (_, entry) => <DiffEntryContent entry={entry} side="before" />,
             },
             {
               title: diff.to.kind === 'version' ? `新内容（第${diff.to.version.number}版）` : '新内容（当前草稿）',
               key: 'after',
-              width: 360,
               render: (_, entry) => <DiffEntryContent entry={entry} side="after" />,
             },
           ];
     return [
-      { title: '序号', key: 'seq', width: 72, align: 'center', render: (_, entry) => seqText(entry) },
-      { title: '事项类别', key: 'category', width: 130, render: (_, entry) => <CategoryCell entry={entry} /> },
-      { title: '变化', key: 'badges', width: 170, render: (_, entry) => <DiffBadges entry={entry} /> },
+      { title: '序号', key: 'seq', width: 64, align: 'center', render: (_, entry) => seqText(entry) },
+      { title: '事项类别', key: 'category', width: 110, render: (_, entry) => <CategoryCell entry={entry} /> },
+      { title: '变化', key: 'badges', width: 140, render: (_, entry) => <DiffBadges entry={entry} /> },
       ...content,
       {
         title: '审核意见与讨论',
         key: 'review',
-        width: 220,
+        width: 200,
         render: (_, entry) => <ReviewCell diff={diff} entry={entry} />,
       },
       ...(onHistory
@@ -137,8 +137,9 @@ export function DiffTable({
             {
               title: '操作',
               key: 'actions',
-              width: 76,
+              width: 64,
               align: 'center' as const,
+              fixed: 'right' as const,
               render: (_: unknown, entry: ListDiffEntry) => (
                 <Button
                   type="link"
@@ -158,7 +159,10 @@ export function DiffTable({
     ];
   }, [diff, mode, onHistory]);
 
-  const width = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
+  // The content columns take the rest of the width, but never less than this.
+  const width =
+    columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0) +
+    (mode === 'inline' ? MIN_CONTENT_WIDTH : 2 * MIN_SIDE_WIDTH);
   const virtual = entries.length > VIRTUAL_THRESHOLD;
   return (
     <Table<ListDiffEntry>
