@@ -181,8 +181,40 @@ describeBrowser('browser: the county reviewer reads the round-2 diff', () => {
       animations: 'disabled',
     });
 
+    // The item's history across rounds, with the round-1 return on it.
+    await reworded.getByTestId('diff-history-open').click();
+    const drawer = page.getByTestId('history-drawer');
+    await drawer.getByTestId('history-version').first().waitFor();
+    await expect(drawer.getByTestId('history-version').count()).resolves.toBe(2);
+    await expect(drawer.getByTestId('history-decision').first().textContent()).resolves.toContain('表述不够规范');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    // "Since my last decision": the county last decided on version 1.
+    await page.getByTestId('diff-since-mine').click();
+    await page.waitForURL(/from=1&to=2/);
+
     // The 修改对照表 downloads under its Chinese name.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('diff-export-docx').click()]);
     expect(download.suggestedFilename()).toBe(`阿合奇镇履职事项清单（${EDITION}年）修改对照表（第1轮→第2轮）.docx`);
+  });
+
+  it('compares the list with the 2025 list of the same township: the inserted item is missing there, the moved one filed elsewhere', async () => {
+    await page.goto(`${app.baseUrl}/lists/${listId}/diff`);
+    await page.getByTestId('compare-open').click();
+    await page.waitForURL(`**/lists/${listId}/compare`);
+    await page.getByTestId('compare-with').click();
+    await page.getByTitle('阿合奇镇 · 阿合奇县 · 2025年').click();
+    const result = page.getByTestId('compare-result');
+    await result.waitFor();
+    await expect(page.getByTestId('compare-missing').textContent()).resolves.toContain(
+      '负责村级组织换届选举的指导和监督',
+    );
+    await expect(page.getByTestId('compare-different-table').getByRole('row').count()).resolves.toBe(2); // header + 1
+    await expect(page.getByTestId('compare-different-table').textContent()).resolves.toContain(
+      '上级部门收回事项 ↔ 基本履职事项',
+    );
+    await expect(result.textContent()).resolves.toContain('阿合奇镇（2025年）有、阿合奇镇（2090年）没有的事项（0）');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'compare.png'), fullPage: true, animations: 'disabled' });
   });
 });

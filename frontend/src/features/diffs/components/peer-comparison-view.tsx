@@ -24,6 +24,14 @@ const itemColumns: TableColumnsType<PeerItem> = [
   { title: '事项名称', dataIndex: 'name' },
 ];
 
+/** How a side is named: the township, with its edition when both lists are of one township. */
+function sideName(result: PeerComparisonResponse, side: 'list' | 'other'): string {
+  const ref = result[side];
+  return result.list.township === result.other.township ? `${ref.township}（${ref.edition}年）` : ref.township;
+}
+const nameA = (result: PeerComparisonResponse) => sideName(result, 'list');
+const nameB = (result: PeerComparisonResponse) => sideName(result, 'other');
+
 function confidenceTag(pair: PeerPairDto) {
   const percent = Math.round(pair.confidence * 100);
   return (
@@ -39,8 +47,8 @@ function pairColumns<P extends PeerPairDto>(
   what: (pair: P) => string,
 ): TableColumnsType<P> {
   return [
-    { title: `${result.list.township}的事项`, key: 'a', render: (_, p) => p.a.name },
-    { title: `${result.other.township}的事项`, key: 'b', render: (_, p) => p.b.name },
+    { title: `${nameA(result)}的事项`, key: 'a', render: (_, p) => p.a.name },
+    { title: `${nameB(result)}的事项`, key: 'b', render: (_, p) => p.b.name },
     { title: label, key: 'what', width: 260, render: (_, p) => what(p) },
     { title: '匹配', key: 'confidence', width: 100, align: 'center', render: (_, p) => confidenceTag(p) },
   ];
@@ -67,8 +75,8 @@ function Result({ result }: { result: PeerComparisonResponse }) {
     <div data-testid="compare-result">
       <Flex gap={32} wrap style={{ marginBottom: 16 }}>
         <Statistic title="两份清单都有" value={result.matched} suffix="项" />
-        <Statistic title={`${result.list.township}独有`} value={result.missing.length} suffix="项" />
-        <Statistic title={`${result.other.township}独有`} value={result.extra.length} suffix="项" />
+        <Statistic title={`${nameA(result)}独有`} value={result.missing.length} suffix="项" />
+        <Statistic title={`${nameB(result)}独有`} value={result.extra.length} suffix="项" />
         <Statistic title="所在清单不同" value={result.differentTable.length} suffix="项" />
         <Statistic title="事项类别不同" value={result.differentCategory.length} suffix="项" />
       </Flex>
@@ -76,14 +84,14 @@ function Result({ result }: { result: PeerComparisonResponse }) {
         {`比较前已去除地名：${result.placeNames.join('、')}，以及“乡”“镇”“县”等字样。`}
       </Typography.Paragraph>
       <Section
-        title={`${result.other.township}有、${result.list.township}没有的事项`}
+        title={`${nameB(result)}有、${nameA(result)}没有的事项`}
         count={result.extra.length}
         testId="compare-extra"
       >
         <Table<PeerItem> rowKey="id" size="small" columns={itemColumns} dataSource={result.extra} pagination={false} />
       </Section>
       <Section
-        title={`${result.list.township}有、${result.other.township}没有的事项`}
+        title={`${nameA(result)}有、${nameB(result)}没有的事项`}
         count={result.missing.length}
         testId="compare-missing"
       >
