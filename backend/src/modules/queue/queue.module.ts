@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
+import { QueueErrorLogging } from './queue-errors';
 import { QUEUES } from './queue-names';
 import { redisOptionsFromUrl } from './redis-options';
 import { RedisHealthClient } from './redis.provider';
@@ -26,7 +27,7 @@ import { RedisHealthClient } from './redis.provider';
     }),
     BullModule.registerQueue({ name: QUEUES.system }, { name: QUEUES.notifications }, { name: QUEUES.deliveries }),
   ],
-  providers: [RedisHealthClient],
+  providers: [RedisHealthClient, QueueErrorLogging],
   exports: [BullModule, RedisHealthClient],
 })
 export class QueueModule {}

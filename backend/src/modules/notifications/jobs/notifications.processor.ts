@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import {
   NOTIFICATION_JOBS,
@@ -6,13 +7,21 @@ import {
   type NotificationDigestJob,
   type NotificationEventJob,
 } from '../../queue/queue-names';
+import { quietErrors } from '../../queue/queue-errors';
 import { NotificationDispatchService, type DispatchResult } from '../notification-dispatch.service';
 
 /** Worker side of the notifications queue: workflow events, per-list digests, the overdue scan. */
 @Processor(QUEUES.notifications, { concurrency: 8 })
 export class NotificationsProcessor extends WorkerHost {
+  private readonly logError = quietErrors('worker notifications', new Logger(NotificationsProcessor.name));
+
   constructor(private readonly dispatch: NotificationDispatchService) {
     super();
+  }
+
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logError(error);
   }
 
   async process(
