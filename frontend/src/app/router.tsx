@@ -10,6 +10,7 @@ import { ListPage } from './routes/list-page';
 import { ListsPage } from './routes/lists-page';
 import { LoginPage } from './routes/login-page';
 import { NotFoundPage } from './routes/not-found-page';
+import { NotificationsPage } from './routes/notifications-page';
 import { ReviewPage } from './routes/review-page';
 import { RouteErrorPage } from './routes/route-error-page';
 import { TasksPage } from './routes/tasks-page';
@@ -36,6 +37,7 @@ export function createAppRouter() {
         { path: 'lists/:listId/compare', element: <ComparePage /> },
         { path: 'tasks', element: <TasksPage /> },
         { path: 'dashboard', element: <DashboardPage /> },
+        { path: 'notifications', element: <NotificationsPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -4,6 +4,8 @@ import { ROLE_LABELS, type Role } from '@dutylist/shared';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser } from '@/features/auth/hooks/use-current-user';
 import { useLogout } from '@/features/auth/hooks/use-logout';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
+import { useNotificationStream } from '@/features/notifications/hooks/use-notification-stream';
 import { useMyTasks } from '@/features/tasks/hooks/use-my-tasks';
 
 export const PRODUCT_NAME = '乡镇履职事项清单审核系统';
@@ -35,6 +37,7 @@ export function AppLayout() {
   const tasksQuery = useMyTasks({ enabled: user !== undefined });
   const selectedKey = MENU_SECTIONS.find((key) => location.pathname.startsWith(key)) ?? location.pathname;
   const menuItems = buildMenuItems(user?.role, tasksQuery.data?.length ?? 0);
+  useNotificationStream(user !== undefined);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -49,6 +52,7 @@ export function AppLayout() {
         <Flex flex={1} justify="flex-end" align="center">
           {user && (
             <Space size="middle" data-testid="current-user">
+              <NotificationBell enabled />
               <Typography.Text style={{ color: '#fff' }} data-testid="current-user-name">
                 {user.displayName}
               </Typography.Text>
