@@ -106,7 +106,7 @@ describe('ReviewPage', () => {
     await screen.findByText('新增的事项');
     fireEvent.click(within(rowOf('修改后的事项名称')).getByTestId('decide-return'));
     fireEvent.click(await screen.findByTestId('decision-confirm'));
-    expect(await screen.findByText('请填写退回理由')).toBeTruthy();
+    expect(await screen.findByText('请填写退回理由', {}, { timeout: 5000 })).toBeTruthy();
     fireEvent.change(screen.getByTestId('decision-reason'), { target: { value: '名称与职责不符' } });
     fireEvent.click(screen.getByTestId('decision-confirm'));
     await waitFor(() =>

@@ -1,4 +1,4 @@
-import { Badge, Button, Tooltip } from 'antd';
+import { Badge, Button } from 'antd';
 import { useState } from 'react';
 import { ItemThreadsDrawer } from './item-threads-drawer';
 
@@ -29,11 +29,11 @@ export function ThreadsButton({ listId, itemId, total, open, onOpen }: ThreadsBu
   return (
     <>
       {open > 0 ? (
-        <Tooltip title={`${open} 条讨论未解决`}>
+        <span title={`${open} 条讨论未解决`}>
           <Badge count={open} size="small" offset={[-2, 2]}>
             {button}
           </Badge>
-        </Tooltip>
+        </span>
       ) : (
         button
       )}

@@ -1,4 +1,4 @@
-import { Flex, Tag, Tooltip } from 'antd';
+import { Flex, Tag } from 'antd';
 import { ITEM_FIELD_LABELS, LIST_TABLE_SHORT_LABELS, type ReviewItem } from '@dutylist/shared';
 
 /** 新增 / 有修改 (with the changed fields) / 未变化, against the previous round's version. */
@@ -24,16 +24,20 @@ export function ChangeBadge({ item }: { item: ReviewItem }) {
         有修改
       </Tag>
       {item.changedFields.map((field) => (
-        <Tooltip
+        <Tag
           key={field}
+          bordered={false}
+          color="orange"
           title={
-            field === 'table' && moved && item.previous ? `原在${LIST_TABLE_SHORT_LABELS[item.previous.table]}` : null
+            field === 'table' && moved && item.previous
+              ? `原在${LIST_TABLE_SHORT_LABELS[item.previous.table]}`
+              : undefined
           }
+          data-testid="changed-field"
+          style={{ marginInlineEnd: 0 }}
         >
-          <Tag bordered={false} color="orange" data-testid="changed-field" style={{ marginInlineEnd: 0 }}>
-            {ITEM_FIELD_LABELS[field]}
-          </Tag>
-        </Tooltip>
+          {ITEM_FIELD_LABELS[field]}
+        </Tag>
       ))}
     </Flex>
   );

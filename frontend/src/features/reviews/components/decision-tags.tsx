@@ -1,6 +1,7 @@
-import { Flex, Tag, Tooltip, Typography } from 'antd';
+import { Flex, Tag, Typography } from 'antd';
 import { REVIEW_LEVELS, type Decision, type ItemDecision } from '@dutylist/shared';
 import { formatDateTime } from '@/lib/format';
+import { LineClamp } from './line-clamp';
 import { decisionText } from './review-item-filters';
 import { suggestionText } from './suggestion-text';
 
@@ -35,17 +36,14 @@ export function DecisionTags({ decisions, carriedFromRound, showReasons = true }
         return (
           <div key={decision.id}>
             <Flex gap={4} wrap>
-              <Tooltip
+              <Tag
+                color={DECISION_COLORS[decision.decision]}
                 title={`${decision.reviewer.displayName}（${decision.reviewer.orgName}）${formatDateTime(decision.createdAt)}`}
+                data-testid="decision-tag"
+                style={{ marginInlineEnd: 0 }}
               >
-                <Tag
-                  color={DECISION_COLORS[decision.decision]}
-                  data-testid="decision-tag"
-                  style={{ marginInlineEnd: 0 }}
-                >
-                  {decisionText(decision)}
-                </Tag>
-              </Tooltip>
+                {decisionText(decision)}
+              </Tag>
               {decision.carriedOver && (
                 <Tag color="cyan" bordered={false} data-testid="carried-tag" style={{ marginInlineEnd: 0 }}>
                   {carriedFromRound ? `沿用第${carriedFromRound}轮通过` : '沿用上轮通过'}
@@ -53,14 +51,12 @@ export function DecisionTags({ decisions, carriedFromRound, showReasons = true }
               )}
             </Flex>
             {showReasons && detail && (
-              <Typography.Paragraph
-                type="secondary"
-                style={{ fontSize: 12, margin: '2px 0 0' }}
-                ellipsis={{ rows: 2, tooltip: detail }}
-                data-testid="decision-reason-text"
-              >
-                {detail}
-              </Typography.Paragraph>
+              <LineClamp
+                text={detail}
+                rows={2}
+                style={{ fontSize: 12, marginTop: 2, color: 'rgba(0, 0, 0, 0.45)' }}
+                testId="decision-reason-text"
+              />
             )}
           </div>
         );

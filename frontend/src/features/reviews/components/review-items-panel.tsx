@@ -27,8 +27,6 @@ import {
 import { ReviewFiltersBar } from './review-filters-bar';
 import { ReviewItemsTable, type ReviewRowActions } from './review-items-table';
 
-export const REVIEW_PAGE_SIZE = 50;
-
 /** A request to show one item (from an approval refused for open items); `nonce` repeats a request. */
 export interface LocateRequest {
   itemId: string;
@@ -44,10 +42,23 @@ export interface ReviewItemsPanelProps {
   locate: LocateRequest | null;
 }
 
+// The virtual table renders rows and cells as divs.
 const FOCUS_STYLE = `
-.review-row-focused > td { background: #e6f4ff !important; }
-.review-row-focused > td:first-child { box-shadow: inset 3px 0 0 #1d5fbf; }
+.review-row-focused > .ant-table-cell { background: #e6f4ff !important; }
+.review-row-focused > .ant-table-cell:first-child { box-shadow: inset 3px 0 0 #1d5fbf; }
 `;
+
+/** The height of the table's scrolling body: the window less the header, filters and tabs above it. */
+function useTableHeight(): number {
+  const measure = () => Math.max(360, window.innerHeight - 260);
+  const [height, setHeight] = useState(measure);
+  useEffect(() => {
+    const onResize = () => setHeight(measure());
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return height;
+}
 
 /** The round's items: filters, the three tables, per-item and bulk decisions, threads and history. */
 export function ReviewItemsPanel({
@@ -64,16 +75,13 @@ export function ReviewItemsPanel({
   const bulk = useBulkDecide(listId);
   const [filters, setFiltersState] = useState<ReviewFilters>(EMPTY_FILTERS);
   const [activeTable, setActiveTable] = useState<ListTable>('basic');
-  const [page, setPage] = useState({ current: 1, pageSize: REVIEW_PAGE_SIZE });
+  const scrollY = useTableHeight();
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [decisionTarget, setDecisionTarget] = useState<DecisionTarget | null>(null);
   const [threadsItem, setThreadsItem] = useState<ReviewItem | null>(null);
   const [historyItem, setHistoryItem] = useState<ReviewItem | null>(null);
 
-  const setFilters = (next: ReviewFilters) => {
-    setFiltersState(next);
-    setPage((previous) => ({ ...previous, current: 1 }));
-  };
+  const setFilters = setFiltersState;
 
   const groups = useMemo(() => groupByTable(review.items), [review.items]);
   const filtered = useMemo(() => {
@@ -93,28 +101,19 @@ export function ReviewItemsPanel({
   );
   const unchangedIds = useMemo(() => unchangedUndecidedIds(review.items, level), [review.items, level]);
 
-  // Show an item asked for from elsewhere: clear the filters, open its table and page, focus it.
+  // Show an item asked for from elsewhere: clear the filters, open its table, focus it.
   const [lastLocate, setLastLocate] = useState<LocateRequest | null>(null);
   if (locate && locate !== lastLocate) {
     setLastLocate(locate);
     const target = review.items.find((item) => item.item.id === locate.itemId);
     if (target) {
-      const index = groups[target.item.table].findIndex((item) => item.item.id === locate.itemId);
       setFiltersState(EMPTY_FILTERS);
       setActiveTable(target.item.table);
-      setPage((previous) => ({ ...previous, current: Math.floor(index / previous.pageSize) + 1 }));
       setFocusedId(locate.itemId);
     }
   }
 
   const rows = filtered[activeTable];
-  const pageRows = rows.slice((page.current - 1) * page.pageSize, page.current * page.pageSize);
-
-  useEffect(() => {
-    if (!focusedId) return;
-    // jsdom has no scrollIntoView.
-    document.querySelector(`[data-item-id="${focusedId}"]`)?.scrollIntoView?.({ block: 'nearest' });
-  }, [focusedId, page, activeTable]);
 
   const approve = useCallback(
     async (row: ReviewItem) => {
@@ -162,15 +161,13 @@ export function ReviewItemsPanel({
     }
   };
 
-  // Keyboard: j/k or ↑/↓ move between the rows of the page, a approves, r returns, s suggests, t/h open.
-  const focusedRow = pageRows.find((row) => row.item.id === focusedId) ?? null;
+  // Keyboard: j/k or ↑/↓ move between the rows shown, a approves, r returns, s suggests, t/h open.
+  const focusedRow = rows.find((row) => row.item.id === focusedId) ?? null;
   const move = (step: 1 | -1) => {
     if (rows.length === 0) return;
     const index = focusedId ? rows.findIndex((row) => row.item.id === focusedId) : -1;
-    const next = index < 0 ? (page.current - 1) * page.pageSize : Math.min(rows.length - 1, Math.max(0, index + step));
+    const next = index < 0 ? 0 : Math.min(rows.length - 1, Math.max(0, index + step));
     setFocusedId(rows[next].item.id);
-    const nextPage = Math.floor(next / page.pageSize) + 1;
-    if (nextPage !== page.current) setPage((previous) => ({ ...previous, current: nextPage }));
   };
   const onFocused = (run: (row: ReviewItem) => void) => () => {
     if (!focusedRow) return false;
@@ -223,10 +220,7 @@ export function ReviewItemsPanel({
       </Flex>
       <Tabs
         activeKey={activeTable}
-        onChange={(key) => {
-          setActiveTable(key as ListTable);
-          setPage((previous) => ({ ...previous, current: 1 }));
-        }}
+        onChange={(key) => setActiveTable(key as ListTable)}
         items={LIST_TABLES.map((table) => ({
           key: table,
           label: (
@@ -250,17 +244,21 @@ export function ReviewItemsPanel({
         onSelectedChange={onSelectedChange}
         focusedId={focusedId}
         onFocus={setFocusedId}
-        page={page.current}
-        pageSize={page.pageSize}
-        onPageChange={(current, pageSize) => setPage({ current, pageSize })}
+        scrollY={scrollY}
         carriedFromRound={review.previousVersion?.round ?? null}
         approvingId={decide.isPending && decide.variables ? decide.variables.itemId : null}
         emptyText={active ? '没有符合筛选条件的事项' : '本表没有事项'}
         actions={actions}
       />
-      <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="keyboard-hint">
-        快捷键：j / k 或 ↑ / ↓ 切换事项{can.decideItems ? '，a 通过，r 退回，s 建议修改' : ''}，t 讨论，h 历史
-      </Typography.Text>
+      <Flex justify="space-between" gap={12} wrap style={{ marginTop: 8 }}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="keyboard-hint">
+          快捷键：j / k 或 ↑ / ↓ 切换事项{can.decideItems ? '，a 通过，r 退回，s 建议修改' : ''}，t 讨论，h 历史
+        </Typography.Text>
+        <Typography.Text type="secondary" data-testid="review-row-count">
+          {active ? `筛选出 ${rows.length} 条 / 本表共 ${groups[activeTable].length} 条` : `共 ${rows.length} 条`}
+          {selectedIds.length > 0 && `，已选 ${selectedIds.length} 条`}
+        </Typography.Text>
+      </Flex>
       {decisionTarget && (
         <DecisionModal listId={listId} target={decisionTarget} onClose={() => setDecisionTarget(null)} />
       )}

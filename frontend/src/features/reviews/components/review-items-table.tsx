@@ -1,10 +1,11 @@
-import { Button, Space, Table, Tooltip, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
-import { useMemo, type HTMLAttributes } from 'react';
+import { Button, Space, Table, Typography } from 'antd';
+import type { GetRef, TableColumnsType } from 'antd';
+import { useEffect, useMemo, useRef, type HTMLAttributes } from 'react';
 import type { ListTable, ReviewItem, ReviewLevel } from '@dutylist/shared';
 import { ThreadsButton } from '@/features/comments/components/threads-button';
 import { ChangeBadge } from './change-badge';
 import { DecisionTags } from './decision-tags';
+import { LineClamp } from './line-clamp';
 import { decisionOf } from './review-item-filters';
 
 export interface ReviewRowActions {
@@ -27,9 +28,8 @@ export interface ReviewItemsTableProps {
   onSelectedChange: (ids: string[]) => void;
   focusedId: string | null;
   onFocus: (itemId: string) => void;
-  page: number;
-  pageSize: number;
-  onPageChange: (page: number, pageSize: number) => void;
+  /** Height of the scrolling body: only the rows in view are rendered (antd's virtual table). */
+  scrollY: number;
   /** The round a carried-over approval comes from. */
   carriedFromRound: number | null;
   /** The item whose approval is being sent. */
@@ -40,11 +40,7 @@ export interface ReviewItemsTableProps {
 
 function Clamp({ text, rows = 3 }: { text: string; rows?: number }) {
   if (!text) return <Typography.Text type="secondary">—</Typography.Text>;
-  return (
-    <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }} ellipsis={{ rows, tooltip: text }}>
-      {text}
-    </Typography.Paragraph>
-  );
+  return <LineClamp text={text} rows={rows} />;
 }
 
 function contentColumns(table: ListTable): TableColumnsType<ReviewItem> {
@@ -91,9 +87,7 @@ export function ReviewItemsTable({
   onSelectedChange,
   focusedId,
   onFocus,
-  page,
-  pageSize,
-  onPageChange,
+  scrollY,
   carriedFromRound,
   approvingId,
   emptyText,
@@ -120,19 +114,18 @@ export function ReviewItemsTable({
             <Space size={0} wrap onClick={(event) => event.stopPropagation()}>
               {canDecide && (
                 <>
-                  <Tooltip title={mine?.decision === 'approved' ? '已通过' : '通过（快捷键 a）'}>
-                    <Button
-                      type="link"
-                      size="small"
-                      style={{ paddingInline: 4, color: mine?.decision === 'approved' ? undefined : '#389e0d' }}
-                      disabled={mine?.decision === 'approved'}
-                      loading={approvingId === row.item.id}
-                      onClick={() => actions.onApprove(row)}
-                      data-testid="decide-approve"
-                    >
-                      通过
-                    </Button>
-                  </Tooltip>
+                  <Button
+                    type="link"
+                    size="small"
+                    title={mine?.decision === 'approved' ? '已通过' : '通过（快捷键 a）'}
+                    style={{ paddingInline: 4, color: mine?.decision === 'approved' ? undefined : '#389e0d' }}
+                    disabled={mine?.decision === 'approved'}
+                    loading={approvingId === row.item.id}
+                    onClick={() => actions.onApprove(row)}
+                    data-testid="decide-approve"
+                  >
+                    通过
+                  </Button>
                   <Button
                     type="link"
                     size="small"
@@ -178,15 +171,28 @@ export function ReviewItemsTable({
     [table, listId, level, canDecide, carriedFromRound, approvingId, actions],
   );
 
+  // Keep the focused row in view (j/k, or an item shown from elsewhere); 'auto' scrolls only when needed.
+  const tableRef = useRef<GetRef<typeof Table>>(null);
+  useEffect(() => {
+    if (!focusedId) return;
+    const config: Parameters<GetRef<typeof Table>['scrollTo']>[0] & { align: 'auto' } = {
+      key: focusedId,
+      align: 'auto',
+    };
+    tableRef.current?.scrollTo(config);
+  }, [focusedId, table]);
+
   return (
     <Table<ReviewItem>
+      ref={tableRef}
       rowKey={(row) => row.item.id}
       columns={columns}
       dataSource={items}
       size="small"
       bordered
       tableLayout="fixed"
-      scroll={{ x: table === 'cooperative' ? 1400 : 1100 }}
+      virtual
+      scroll={{ x: table === 'cooperative' ? 1400 : 1100, y: scrollY }}
       locale={{ emptyText }}
       rowClassName={(row) => (row.item.id === focusedId ? 'review-row-focused' : '')}
       onRow={(row) =>
@@ -207,14 +213,7 @@ export function ReviewItemsTable({
             }
           : undefined
       }
-      pagination={{
-        current: page,
-        pageSize,
-        showSizeChanger: true,
-        pageSizeOptions: [50, 100],
-        showTotal: (total) => `共 ${total} 条`,
-        onChange: onPageChange,
-      }}
+      pagination={false}
     />
   );
 }
