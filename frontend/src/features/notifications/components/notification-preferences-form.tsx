@@ -52,7 +52,7 @@ export function NotificationPreferencesForm({ preferences }: { preferences: Noti
               <Switch
                 size="small"
                 checked={enabled(row.event, channel)}
-                disabled={update.isPending}
+                disabled={update.isPending || (channel === 'email' && !preferences.email.configured)}
                 onChange={(value) => toggle(row.event, channel, value)}
                 data-testid={`preference-${row.event}-${channel}`}
                 aria-label={`${NOTIFICATION_EVENT_LABELS[row.event]} ${NOTIFICATION_CHANNEL_LABELS[channel]}`}

@@ -2,6 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useEffect } from 'react';
 import type { NotificationStreamEvent } from '@dutylist/shared';
+import { listKeys } from '@/features/lists/api/list-keys';
+import { taskKeys } from '@/features/tasks/api/task-keys';
 import { createStreamToken } from '../api/notifications-api';
 import { notificationKeys } from '../api/notification-keys';
 
@@ -9,7 +11,7 @@ const RETRY_MS = [1000, 2000, 5000, 10000, 30000];
 
 /**
  * Keeps an EventSource on /api/notifications/stream while the user is signed in. Each new notification
- * invalidates the inbox queries (bell, inbox page) and pops up a short notice; a dropped connection is
+ * invalidates the inbox queries (bell, inbox page), the tasks and the lists, and pops up a short notice; a dropped connection is
  * reopened with a fresh token (tokens live 60 s, EventSource would reuse the old one).
  */
 export function useNotificationStream(enabled: boolean): void {
@@ -35,6 +37,9 @@ export function useNotificationStream(enabled: boolean): void {
             void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
           } else if (event.type === 'notification') {
             void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+            // Whose turn it is may have changed: the 我的待办 badge and the list's stage.
+            void queryClient.invalidateQueries({ queryKey: taskKeys.all });
+            void queryClient.invalidateQueries({ queryKey: listKeys.all });
             notification.info({
               message: event.notification.title,
               description: event.notification.body.split('\n')[0],
