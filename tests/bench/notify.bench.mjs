@@ -39,7 +39,6 @@ const dbUrl = (() => {
 })();
 const children = [];
 let db;
-const log = (msg) => console.log(`[bench:notify] ${msg}`);
 
 async function admin(sql) {
   const c = new Client({ connectionString: PG });
