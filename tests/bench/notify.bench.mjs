@@ -204,7 +204,8 @@ async function main() {
   // ---- the processes
   run(join(root, 'backend', 'dist', 'main.js'), [], env, 'api');
   const workers = [];
-  for (let i = 0; i < WORKERS; i += 1) workers.push(run(join(root, 'backend', 'dist', 'worker.js'), [], env, `worker${i + 1}`));
+  for (let i = 0; i < WORKERS; i += 1)
+    workers.push(run(join(root, 'backend', 'dist', 'worker.js'), [], env, `worker${i + 1}`));
   const base = `http://127.0.0.1:${port}`;
   await waitFor('the API', async () => (await fetch(`${base}/api/health`)).status === 200, 60_000, 200);
   await waitFor('the worker', async () => workers.every((c) => c.output().includes('processing queues')), 60_000, 200);
@@ -218,8 +219,11 @@ async function main() {
     return `Bearer ${(await res.json()).accessToken}`;
   };
   const streamToken = async (auth) =>
-    (await (await fetch(`${base}/api/notifications/stream-token`, { method: 'POST', headers: { Authorization: auth } })).json())
-      .token;
+    (
+      await (
+        await fetch(`${base}/api/notifications/stream-token`, { method: 'POST', headers: { Authorization: auth } })
+      ).json()
+    ).token;
   const submit = (auth, listId) =>
     fetch(`${base}/api/lists/${listId}/submit`, {
       method: 'POST',
