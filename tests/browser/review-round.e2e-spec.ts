@@ -267,4 +267,40 @@ describeBrowser('browser: the county reviewer works through round 2 of 阿合奇
         `switch to 配合 ${tabMs} ms, scroll 4000 px ${scrollMs} ms`,
     );
   });
+
+  it('suggests a change, is refused approval with the open items listed, and returns the round', async () => {
+    const root = page.getByTestId('review-page');
+    const row = (name: string) => root.getByTestId('review-row').filter({ hasText: name });
+
+    // A concrete suggestion on an item approved a moment ago (changing a decision sends `replaces`).
+    await row(names.edited).getByTestId('decide-suggest').click();
+    const modal = page.getByTestId('decision-modal');
+    await modal.getByTestId('suggest-name').fill('加强镇党委自身建设');
+    await modal.getByTestId('decision-reason').fill('名称过长，建议精简');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'review-suggest.png'), animations: 'disabled' });
+    await page.getByTestId('decision-confirm').click();
+    await row(names.edited).getByTestId('decision-tag').filter({ hasText: '县委编办：修改建议' }).waitFor();
+    await expect(row(names.edited).getByTestId('decision-reason-text').textContent()).resolves.toContain(
+      '事项名称改为“加强镇党委自身建设”',
+    );
+
+    // 审定通过 is refused while items stand returned: the API's message and the items, each a link to its row.
+    await page.getByTestId('approve-list').click();
+    await page.getByTestId('round-confirm').click();
+    const openItems = page.getByTestId('open-items');
+    await openItems.getByText('还有 2 个事项未审核通过，不能审定').waitFor();
+    expect(await openItems.getByTestId('open-item').count()).toBe(2);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'review-open-items.png'), animations: 'disabled' });
+    await openItems.getByText(names.returned.slice(0, 10), { exact: false }).click();
+    await root.locator('.review-row-focused').filter({ hasText: names.returned }).waitFor();
+
+    // 退回本轮 (k下): the list goes back to the township, and the item buttons go away.
+    await page.getByTestId('return-round').click();
+    await page.getByTestId('round-reason').fill('请按审核意见修改后重新报送');
+    await page.getByTestId('round-confirm').click();
+    await page.getByText('已退回乡镇修改').waitFor();
+    await root.getByTestId('stage-tag').filter({ hasText: '已退回修改' }).waitFor();
+    expect(await root.getByTestId('decide-approve').count()).toBe(0);
+    expect(await page.getByTestId('return-round').count()).toBe(0);
+  });
 });

@@ -137,7 +137,7 @@ export function DecisionModal({ listId, target, onClose }: DecisionModalProps) {
   return (
     <Modal
       open
-      title={`${suggesting ? '建议修改' : '退回修改'}：第${item.seq}项 ${item.name}`}
+      title={`${suggesting ? '建议修改' : '退回修改'}：第${item.seq}项 ${item.name.length > 40 ? `${item.name.slice(0, 40)}…` : item.name}`}
       okText={suggesting ? '提出建议' : '退回'}
       cancelText="取消"
       okButtonProps={{ danger: !suggesting, 'data-testid': 'decision-confirm' }}

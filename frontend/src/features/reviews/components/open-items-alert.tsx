@@ -25,7 +25,7 @@ export function OpenItemsAlert({ message, items, onLocate }: OpenItemsAlertProps
                 <Button
                   type="link"
                   size="small"
-                  style={{ padding: 0, height: 'auto' }}
+                  style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
                   onClick={() => onLocate(item.itemId)}
                 >
                   {`${LIST_TABLE_SHORT_LABELS[item.table]} 第${item.seq}项 ${item.name}`}
