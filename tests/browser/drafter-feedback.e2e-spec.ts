@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { ListSummary, ReviewState } from '@dutylist/shared';
-import { dropStaleTestDatabases, dropTestDatabase, prepareTestDatabase } from '../../backend/test/test-database';
 import { chromiumAvailable, openChromiumPage, warnBrowserTestsSkipped } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -12,7 +11,6 @@ if (!chromiumAvailable() && process.env.CI !== 'true') warnBrowserTestsSkipped()
 
 const SCREENSHOT_DIR = path.join(__dirname, '__screenshots__');
 const PASSWORD = 'demo1234';
-const SUITE = 'e2efeedback';
 const RETURN_REASON = '职责表述过于笼统，请细化到具体工作内容';
 const SUGGEST_REASON = '名称应与上级文件的表述一致';
 const ANSWER = '该事项已按县委组织部文件表述，暂不修改';
@@ -30,8 +28,6 @@ const NEW_NAME = '落实基层党建工作责任制（审核建议名称）';
 describeBrowser('browser: a drafter answers the county opinions and submits again', () => {
   jest.setTimeout(120_000);
 
-  const saved = { DATABASE_URL: process.env.DATABASE_URL, QUEUE_PREFIX: process.env.QUEUE_PREFIX };
-  const dbName = `dutylist_test_${SUITE}_${process.pid}`;
   let app: TestApp;
   let browser: Browser;
   let page: Page;
@@ -60,10 +56,7 @@ describeBrowser('browser: a drafter answers the county opinions and submits agai
   const entry = (itemId: string) => page.locator(`[data-testid="feedback-entry"][data-item-id="${itemId}"]`);
 
   beforeAll(async () => {
-    await dropStaleTestDatabases(SUITE);
-    process.env.DATABASE_URL = await prepareTestDatabase(dbName);
-    process.env.QUEUE_PREFIX = `${saved.QUEUE_PREFIX ?? 'dutylist-test'}-${SUITE}`;
-    app = await startTestApp();
+    app = await startTestApp({ ownDatabase: 'feedback' });
     ({ browser, page } = await openChromiumPage());
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
@@ -95,9 +88,6 @@ describeBrowser('browser: a drafter answers the county opinions and submits agai
   afterAll(async () => {
     await browser?.close();
     await app?.close();
-    process.env.DATABASE_URL = saved.DATABASE_URL;
-    process.env.QUEUE_PREFIX = saved.QUEUE_PREFIX;
-    await dropTestDatabase(dbName);
   });
 
   it('shows the opinions to 阿合奇镇, takes the suggestion and the answer, and submits through the checklist', async () => {

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Item, ListSummary, ReviewState } from '@dutylist/shared';
-import { dropStaleTestDatabases, dropTestDatabase, prepareTestDatabase } from '../../backend/test/test-database';
 import { bearer } from '../support/auth';
 import { chromiumAvailable, openChromiumPage, warnBrowserTestsSkipped } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -13,13 +12,6 @@ if (!chromiumAvailable() && process.env.CI !== 'true') warnBrowserTestsSkipped()
 
 const SCREENSHOT_DIR = path.join(__dirname, '__screenshots__');
 const DEMO_PASSWORD = 'demo1234';
-
-/**
- * This spec takes the demo 阿合奇镇 list through a round and a half. The other specs of a run share the
- * demo database and expect 阿合奇镇 to stay a draft, so this one runs on a database of its own.
- */
-const SUITE = 'e2ereview';
-const dbName = `dutylist_test_${SUITE}_${process.env.TEST_RUN_PID ?? process.pid}`;
 
 /**
  * Milliseconds in the page from a click until `done()` holds and the next frame is painted (measured in the
@@ -82,9 +74,9 @@ describeBrowser('browser: the county reviewer works through round 2 of 阿合奇
   };
 
   beforeAll(async () => {
-    await dropStaleTestDatabases(SUITE);
-    process.env.DATABASE_URL = await prepareTestDatabase(dbName);
-    app = await startTestApp();
+    // This spec takes the demo 阿合奇镇 list through a round and a half: the other specs of a run expect
+    // it to stay a draft, so this one runs on a database of its own.
+    app = await startTestApp({ ownDatabase: 'review' });
     token.drafter = await bearer(app, 'aheqi', DEMO_PASSWORD);
     token.county = await bearer(app, 'aheqi-county', DEMO_PASSWORD);
     const lists = (await app.http.get('/api/lists').set('Authorization', token.drafter)).body as ListSummary[];
@@ -126,7 +118,6 @@ describeBrowser('browser: the county reviewer works through round 2 of 阿合奇
   afterAll(async () => {
     await browser?.close();
     await app?.close();
-    await dropTestDatabase(dbName);
   });
 
   it('starts the review, filters, approves, returns, approves the unchanged items and comments', async () => {

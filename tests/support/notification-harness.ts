@@ -2,20 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { Logger } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { SMTPServer } from 'smtp-server';
 import type { Notification, NotificationStreamEvent } from '@dutylist/shared';
-import { AppModule } from '../../backend/src/app.module';
 import { APP_CONFIG, loadConfig, type AppConfig } from '../../backend/src/config/configuration';
 import { QUEUES } from '../../backend/src/modules/queue/queue-names';
-import { setupApp } from '../../backend/src/setup-app';
+import { startTestApp, type TestApp } from './test-app';
 import { WorkerModule } from '../../backend/src/worker.module';
 import {
   dropStaleTestDatabases,
@@ -51,32 +46,11 @@ export async function notifyEnv(name: string, overrides: Partial<Record<keyof Ap
   return { config, dbName, drop: () => dropTestDatabase(dbName) } satisfies NotifyEnv;
 }
 
-export interface ApiInstance {
-  app: NestExpressApplication;
-  db: DataSource;
-  baseUrl: string;
-  http: ReturnType<typeof request>;
-  close(): Promise<void>;
-}
+export type ApiInstance = TestApp;
 
 /** The API process (AppModule, as main.ts sets it up) with the given configuration. */
-export async function startApi(config: AppConfig): Promise<ApiInstance> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .overrideProvider(APP_CONFIG)
-    .useValue(config)
-    .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'] });
-  Logger.overrideLogger(['error']);
-  setupApp(app, config);
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  return {
-    app,
-    db: app.get<DataSource>(getDataSourceToken()),
-    baseUrl: `http://127.0.0.1:${port}`,
-    http: request(app.getHttpServer()),
-    close: () => app.close(),
-  };
+export function startApi(config: AppConfig): Promise<ApiInstance> {
+  return startTestApp({ seedDemo: false, config });
 }
 
 export interface WorkerInstance {

@@ -6,7 +6,7 @@ import { ErrorState } from '@/components/error-state';
 import { PageLoading } from '@/components/page-loading';
 import { AuditTimeline } from '@/features/audit/components/audit-timeline';
 import { useAudit } from '@/features/audit/hooks/use-audit';
-import { useReviewState } from '@/features/feedback/hooks/use-review-state';
+import { useReviewState } from '@/features/reviews/hooks/use-review-state';
 import { useItems } from '@/features/items/hooks/use-items';
 import { ListHeader } from '@/features/lists/components/list-header';
 import { useList } from '@/features/lists/hooks/use-list';

@@ -5,7 +5,7 @@ import { ItemFormModal } from '@/features/items/components/item-form-modal';
 import { useItems } from '@/features/items/hooks/use-items';
 import { errorMessage } from '@/lib/api-client';
 import { useAcceptSuggestion, useAnswerFeedback, useRejectSuggestion } from '../hooks/use-feedback-mutations';
-import { useReviewState } from '../hooks/use-review-state';
+import { useReviewState } from '@/features/reviews/hooks/use-review-state';
 import { FeedbackEntry, type FeedbackEntryActions } from './feedback-entry';
 import { feedbackSummary, sortFeedback } from './feedback-format';
 import { FeedbackTextModal } from './feedback-text-modal';

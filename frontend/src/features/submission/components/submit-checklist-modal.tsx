@@ -7,7 +7,7 @@ import {
   type ListTable,
   type OpenItemsDetails,
 } from '@dutylist/shared';
-import { useReviewState } from '@/features/feedback/hooks/use-review-state';
+import { useReviewState } from '@/features/reviews/hooks/use-review-state';
 import { errorMessage, isApiError } from '@/lib/api-client';
 import { useDraftValidation } from '../hooks/use-draft-validation';
 import { useSubmitList } from '../hooks/use-submit-list';
