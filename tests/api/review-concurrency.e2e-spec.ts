@@ -58,7 +58,16 @@ describe('concurrent workflow requests', () => {
       .set('Authorization', loser === first ? tokens.a : tokens.b)
       .send({ decision: 'suggested', suggestion: { fields: { name: '甲（改）' } }, replaces: winner.body.id });
     expect(changed.status).toBe(200);
+    expect(changed.body.id).not.toBe(winner.body.id);
     expect(await count(`SELECT count(*) AS n FROM item_decisions WHERE list_id = $1`, [list.id])).toBe(1);
+
+    // Someone still holding the old decision cannot overwrite the change unseen.
+    const stale = await app.http
+      .post(url)
+      .set('Authorization', tokens.a)
+      .send({ decision: 'approved', replaces: winner.body.id });
+    expect(stale.status).toBe(409);
+    expect(stale.body.details.current.id).toBe(changed.body.id);
   });
 
   it('two reviewers approving the same item at once: one decision, one audit row', async () => {

@@ -199,10 +199,12 @@ export class ReviewsService {
     }
     let saved: ItemDecisionEntity;
     if (existing) {
+      // A changed decision gets a new id, so that `replaces` names exactly the state the reviewer saw.
       await manager.update(
         ItemDecisionEntity,
         { id: existing.id },
         {
+          id: () => 'gen_random_uuid()',
           decision: request.decision,
           reason,
           suggestion,
@@ -214,7 +216,11 @@ export class ReviewsService {
           respondedAt: null,
         },
       );
-      saved = await manager.findOneByOrFail(ItemDecisionEntity, { id: existing.id });
+      saved = await manager.findOneByOrFail(ItemDecisionEntity, {
+        versionId: ctx.version.id,
+        itemId,
+        level: ctx.level,
+      });
     } else {
       saved = await manager.save(
         manager.create(ItemDecisionEntity, {
