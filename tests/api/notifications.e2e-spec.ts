@@ -241,7 +241,7 @@ describe('notifications', () => {
     expect(smtp.mails[1].subject).toContain('4 条新动态');
   });
 
-  it('comments tell the thread participants and the @mentioned, never the author', async () => {
+  it('comments tell the other side, the thread participants and the @mentioned, never the author', async () => {
     const jia = await itemId('党建甲');
     let thread: Thread | undefined;
     const opened = await step(async () => {
@@ -249,7 +249,7 @@ describe('notifications', () => {
       thread = res.body as Thread;
       return res;
     }, 201);
-    expect(byPerson(opened)).toEqual({ pref1: 'mention' });
+    expect(byPerson(opened)).toEqual({ pref1: 'mention', drafter1: 'comment', drafter2: 'comment' });
     expect(opened[0].link).toBe(`/lists/${listId}/review?item=${jia}&thread=${thread?.id}`);
 
     const reply = await step(() => post('drafter1', `/threads/${thread?.id}/comments`, { body: '已核实' }), 201);

@@ -63,7 +63,7 @@ export class CommentsService {
         }),
       );
       await this.addComment(manager, user, list, thread, request.body, mentions);
-      await this.record(manager, user, list, thread, 'open_thread', { mentions });
+      await this.record(manager, user, list, thread, 'open_thread', { mentions, actorRole: user.role });
       return thread;
     });
   }

@@ -52,6 +52,26 @@ describe('recipientTargets', () => {
     ]);
   });
 
+  it('a new thread also tells the other side: drafters for a reviewer, county reviewers for a drafter', () => {
+    expect(
+      recipientTargets(
+        facts('open_thread', { details: { actorRole: 'prefecture_reviewer', mentions: [] } }),
+        chain,
+        [],
+      ),
+    ).toEqual([{ kind: 'role', role: 'township_drafter', orgUnitId: 'T', event: 'comment' }]);
+    expect(
+      recipientTargets(
+        facts('open_thread', { details: { actorRole: 'township_drafter', mentions: ['m'] } }),
+        chain,
+        [],
+      ),
+    ).toEqual([
+      { kind: 'role', role: 'county_reviewer', orgUnitId: 'C', event: 'comment' },
+      { kind: 'user', userId: 'm', event: 'mention' },
+    ]);
+  });
+
   it('starting a review, resolving or reopening a thread tell nobody', () => {
     for (const action of ['start_review', 'resolve_thread', 'reopen_thread'] as const) {
       expect(recipientTargets(facts(action, { toStage: 'county_review' }), chain, ['p1'])).toEqual([]);

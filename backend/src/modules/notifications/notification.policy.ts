@@ -71,7 +71,9 @@ function userIds(value: unknown): string[] {
  *   publishing → the township's drafters;
  * - an item decision (any level) → the township's drafters;
  * - the township's answer, acceptance or rejection → the reviewers of the level whose decision it was;
- * - a comment → the thread's participants, and the @mentioned (as a mention);
+ * - a comment → the thread's participants, and the @mentioned (as a mention); a new thread also tells
+ *   the other side of the review: the township's drafters when a reviewer opens it, the county
+ *   reviewers when a drafter does (a question on an item must reach those who answer it);
  * - starting a review, resolving or reopening a thread → nobody.
  */
 export function recipientTargets(facts: EventFacts, chain: ListChain, participants: string[]): RecipientTarget[] {
@@ -93,7 +95,14 @@ export function recipientTargets(facts: EventFacts, chain: ListChain, participan
     case 'open_thread':
     case 'reply_thread': {
       const mentioned = userIds(facts.details.mentions);
+      const otherSide =
+        facts.action !== 'open_thread'
+          ? []
+          : facts.details.actorRole === 'township_drafter'
+            ? [role('county_reviewer', chain, 'comment')]
+            : [role('township_drafter', chain, 'comment')];
       return [
+        ...otherSide,
         ...participants
           .filter((id) => !mentioned.includes(id))
           .map((userId): RecipientTarget => ({ kind: 'user', userId, event: 'comment' })),
