@@ -8,7 +8,7 @@ import type {
   UserRef,
   VersionItem,
 } from '@dutylist/shared';
-import { LIST_FIXTURE_ID } from './fixtures';
+import { LIST_FIXTURE_ID, makeAbilities } from './fixtures';
 
 /** Fixtures of the reviewer's side of the cycle (the round page, threads, history). */
 
@@ -28,21 +28,7 @@ export const DRAFTER: UserRef = {
 };
 
 export function reviewerAbilities(overrides: Partial<ListAbilities> = {}): ListAbilities {
-  return {
-    view: true,
-    editItems: false,
-    submit: false,
-    startReview: false,
-    decideItems: false,
-    returnRound: false,
-    approve: false,
-    signOff: false,
-    returnItems: false,
-    publish: false,
-    answerFeedback: false,
-    comment: true,
-    ...overrides,
-  };
+  return makeAbilities({ comment: true, ...overrides });
 }
 
 export function reviewList(overrides: Partial<ListDetail> = {}): ListDetail {
