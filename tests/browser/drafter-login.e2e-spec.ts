@@ -1,12 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, openChromiumPage, warnBrowserTestsSkipped } from '../support/browser';
+import { describeBrowser, openChromiumPage } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-// Skipped (with a loud warning) only when Chromium is missing outside CI; with CI=true it runs and fails.
-const describeBrowser = chromiumAvailable() || process.env.CI === 'true' ? describe : describe.skip;
-if (!chromiumAvailable() && process.env.CI !== 'true') warnBrowserTestsSkipped();
 
 const SCREENSHOT_DIR = path.join(__dirname, '__screenshots__');
 

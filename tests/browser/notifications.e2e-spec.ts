@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { bearer } from '../support/auth';
-import { chromiumAvailable, openChromiumPage, warnBrowserTestsSkipped } from '../support/browser';
+import { describeBrowser, openChromiumPage } from '../support/browser';
 import { TEST_PASSWORD, createList, createOrgUnit, createUser } from '../support/factories';
 import {
   notifyEnv,
@@ -13,9 +13,6 @@ import {
   type NotifyEnv,
   type WorkerInstance,
 } from '../support/notification-harness';
-
-const describeBrowser = chromiumAvailable() || process.env.CI === 'true' ? describe : describe.skip;
-if (!chromiumAvailable() && process.env.CI !== 'true') warnBrowserTestsSkipped();
 
 const SCREENSHOT_DIR = path.join(__dirname, '__screenshots__');
 

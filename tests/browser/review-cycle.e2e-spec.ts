@@ -3,12 +3,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ReviewState } from '@dutylist/shared';
 import { bearer } from '../support/auth';
-import { chromiumAvailable, openChromiumPage, warnBrowserTestsSkipped } from '../support/browser';
+import { describeBrowser, loginAs, openChromiumPage } from '../support/browser';
 import { createSampleWorld, TEST_PASSWORD } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-const describeBrowser = chromiumAvailable() || process.env.CI === 'true' ? describe : describe.skip;
-if (!chromiumAvailable() && process.env.CI !== 'true') warnBrowserTestsSkipped();
 
 const SCREENSHOT_DIR = path.join(__dirname, '__screenshots__');
 const REASON = '事项名称应与县级文件一致，请修改';
@@ -27,16 +24,8 @@ describeBrowser('browser: return → revise → resubmit → approve', () => {
   let itemId: string;
   let itemName: string;
 
-  const login = async (username: string) => {
-    // A fresh session whatever the previous step left behind.
-    await page.goto(`${app.baseUrl}/login`);
-    await page.evaluate(() => window.localStorage.clear());
-    await page.reload();
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(TEST_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  };
+  const login = (username: string) => loginAs(page, app.baseUrl, username, TEST_PASSWORD);
+
   const logout = async () => {
     await page.getByTestId('logout').click();
     await page.waitForURL('**/login');

@@ -3,12 +3,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Item, ListSummary, ReviewState } from '@dutylist/shared';
 import { bearer } from '../support/auth';
-import { chromiumAvailable, openChromiumPage, warnBrowserTestsSkipped } from '../support/browser';
+import { describeBrowser, openChromiumPage } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-// Skipped (with a loud warning) only when Chromium is missing outside CI; with CI=true it runs and fails.
-const describeBrowser = chromiumAvailable() || process.env.CI === 'true' ? describe : describe.skip;
-if (!chromiumAvailable() && process.env.CI !== 'true') warnBrowserTestsSkipped();
 
 const SCREENSHOT_DIR = path.join(__dirname, '__screenshots__');
 const DEMO_PASSWORD = 'demo1234';

@@ -3,12 +3,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { ReviewState } from '@dutylist/shared';
 import { bearer } from '../support/auth';
-import { chromiumAvailable, openChromiumPage, warnBrowserTestsSkipped } from '../support/browser';
+import { describeBrowser, loginAs, openChromiumPage } from '../support/browser';
 import { createSampleWorld, TEST_PASSWORD } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-const describeBrowser = chromiumAvailable() || process.env.CI === 'true' ? describe : describe.skip;
-if (!chromiumAvailable() && process.env.CI !== 'true') warnBrowserTestsSkipped();
 
 const SCREENSHOT_DIR = path.join(__dirname, '__screenshots__');
 const REASON = '该事项应由县级部门承接，请县里核实';
@@ -33,13 +30,7 @@ describeBrowser('browser: prefecture and region sign-off', () => {
   const review = async (): Promise<ReviewState> =>
     (await app.http.get(`/api/lists/${world.list.id}/review`).set('Authorization', tokens.county)).body;
   const login = async (username: string) => {
-    await page.goto(`${app.baseUrl}/login`);
-    await page.evaluate(() => window.localStorage.clear());
-    await page.reload();
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(TEST_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await loginAs(page, app.baseUrl, username, TEST_PASSWORD);
     await page.goto(`${app.baseUrl}/lists/${world.list.id}/review`);
     await page.getByTestId('review-page').waitFor();
   };

@@ -55,3 +55,22 @@ export async function openChromiumPage(): Promise<{ browser: Browser; page: Page
   page.setDefaultTimeout(15_000);
   return { browser, page };
 }
+
+/**
+ * `describe` for browser specs: skipped, with a loud warning, only when Chromium is missing outside CI;
+ * with CI=true it runs (and fails without a browser).
+ */
+export const describeBrowser: jest.Describe =
+  chromiumAvailable() || process.env.CI === 'true' ? describe : describe.skip;
+if (!chromiumAvailable() && process.env.CI !== 'true') warnBrowserTestsSkipped();
+
+/** Logs in through the login page in a fresh session, whatever the previous step left behind. */
+export async function loginAs(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.evaluate(() => window.localStorage.clear());
+  await page.reload();
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
