@@ -16,6 +16,7 @@ import { QueueBoardModule } from './modules/queue/queue-board.module';
 import { QueueModule } from './modules/queue/queue.module';
 import { UsersModule } from './modules/users/users.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { AdminAuditModule } from './modules/admin-audit/admin-audit.module';
 import { CommentsModule } from './modules/comments/comments.module';
 import { EditionsModule } from './modules/editions/editions.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
@@ -36,6 +37,7 @@ import { TasksModule } from './modules/tasks/tasks.module';
     DocumentsModule,
     EditionsModule,
     AuditModule,
+    AdminAuditModule,
     ReviewsModule,
     RoundsModule,
     CommentsModule,

@@ -1,5 +1,8 @@
-/** Administrative levels, from the top of the hierarchy down. */
-export const ORG_LEVELS = ['region', 'prefecture', 'county', 'township'] as const;
+/**
+ * Kinds of org unit: the administrative levels from the top of the hierarchy down, then the county
+ * departments (县直部门, e.g. 奇台县民政局), which sit under a county beside its townships.
+ */
+export const ORG_LEVELS = ['region', 'prefecture', 'county', 'township', 'department'] as const;
 export type OrgLevel = (typeof ORG_LEVELS)[number];
 
 export const ORG_LEVEL_LABELS: Record<OrgLevel, string> = {
@@ -7,6 +10,16 @@ export const ORG_LEVEL_LABELS: Record<OrgLevel, string> = {
   prefecture: '地区/自治州',
   county: '县',
   township: '乡镇',
+  department: '县直部门',
+};
+
+/** The level a unit of each level sits under (the region is the root). */
+export const PARENT_LEVEL: Record<OrgLevel, OrgLevel | null> = {
+  region: null,
+  prefecture: 'region',
+  county: 'prefecture',
+  township: 'county',
+  department: 'county',
 };
 
 export const ROLES = [

@@ -17,6 +17,8 @@ import { NotificationDigestEntryEntity } from '../modules/notifications/notifica
 import { NotificationOutboxEntity } from '../modules/notifications/notification-outbox.entity';
 import { NotificationPreferenceEntity } from '../modules/notifications/notification-preference.entity';
 import { NotificationWebhookEntity } from '../modules/notifications/notification-webhook.entity';
+import { UserSessionEntity } from '../modules/users/user-session.entity';
+import { AdminEventEntity } from '../modules/admin-audit/admin-event.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -38,6 +40,8 @@ export const ENTITIES = [
   NotificationDeliveryEntity,
   NotificationPreferenceEntity,
   NotificationWebhookEntity,
+  UserSessionEntity,
+  AdminEventEntity,
 ];
 
 /** The one options function shared by the Nest module, the CLI and the tests. Never `synchronize`. */

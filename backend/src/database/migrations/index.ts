@@ -2,6 +2,7 @@ import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { DocumentImports1763900000000 } from './1763900000000-document-imports';
 import { ReviewCycle1764000000000 } from './1764000000000-review-cycle';
 import { Notifications1764200000000 } from './1764200000000-notifications';
+import { AccountsAndOrgAdmin1764400000000 } from './1764400000000-accounts-and-org-admin';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   DocumentImports1763900000000,
   ReviewCycle1764000000000,
   Notifications1764200000000,
+  AccountsAndOrgAdmin1764400000000,
 ];

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   loginRequestSchema,
@@ -23,8 +24,19 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiZodBody(loginRequestSchema)
-  login(@Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest): Promise<LoginResponse> {
-    return this.auth.login(body);
+  login(
+    @Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest,
+    @Req() req: Request,
+  ): Promise<LoginResponse> {
+    return this.auth.login(body, { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null });
+  }
+
+  /** Ends this session: the token stops working at once. */
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
+  logout(@CurrentUser() user: AuthUser): Promise<void> {
+    return this.auth.logout(user);
   }
 
   @ApiBearerAuth()

@@ -7,7 +7,14 @@ import { AppError } from '../../common/app-error';
 import { UsersService } from '../users/users.service';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../database/demo/demo-orgs';
+import type { SessionMethod } from '../users/user-session.entity';
 import type { AuthUser } from './auth-user';
+
+/** Where a login comes from, kept with its session. */
+export interface LoginClient {
+  ip?: string | null;
+  userAgent?: string | null;
+}
 
 @Injectable()
 export class AuthService {
@@ -21,15 +28,30 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(request: LoginRequest): Promise<LoginResponse> {
+  async login(request: LoginRequest, client: LoginClient = {}): Promise<LoginResponse> {
     const found = await this.users.findForLogin(request.username);
     const hash = found?.passwordHash ?? (await this.dummyHash);
     const valid = await argon2.verify(hash, request.password).catch(() => false);
     if (!found || !valid || !found.isActive) throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
-    const user = await this.users.findAuthUser(found.id);
+    return this.startSession(found.id, 'password', client);
+  }
+
+  /**
+   * Opens a session for a user whose identity is proven (password or single sign-on) and signs the
+   * access token naming it. A user who may not log in (disabled account or unit) gets the login error.
+   */
+  async startSession(userId: string, method: SessionMethod, client: LoginClient = {}): Promise<LoginResponse> {
+    const user = await this.users.findAuthUser(userId);
     if (!user) throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
-    const accessToken = await this.jwt.signAsync({ sub: user.id });
-    return { accessToken, user: await this.toCurrentUser(user) };
+    const expiresAt = new Date(Date.now() + this.config.JWT_EXPIRES_IN_SECONDS * 1000);
+    const sessionId = await this.users.startSession(user.id, method, expiresAt, client);
+    const accessToken = await this.jwt.signAsync({ sub: user.id, sid: sessionId });
+    return { accessToken, user: await this.toCurrentUser({ ...user, sessionId }) };
+  }
+
+  /** Ends the session of the request's token: the same token is refused from the next request on. */
+  async logout(user: AuthUser): Promise<void> {
+    if (user.sessionId) await this.users.endSession(user.sessionId);
   }
 
   async toCurrentUser(user: AuthUser): Promise<CurrentUser> {

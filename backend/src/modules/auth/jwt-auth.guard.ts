@@ -6,7 +6,7 @@ import type { Role } from '@dutylist/shared';
 import { AppError } from '../../common/app-error';
 import { UsersService } from '../users/users.service';
 import { IS_PUBLIC, ROLES_KEY } from './auth.decorators';
-import type { AuthUser } from './auth-user';
+import type { AccessTokenPayload, AuthUser } from './auth-user';
 
 /** Global guard: a valid Bearer token of an active user, then the route's role list. */
 @Injectable()
@@ -24,13 +24,17 @@ export class JwtAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & { user?: AuthUser }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new AppError('UNAUTHENTICATED', '请先登录');
-    let userId: string;
+    let payload: AccessTokenPayload;
     try {
-      userId = (await this.jwt.verifyAsync<{ sub: string }>(token)).sub;
+      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
     } catch {
       throw new AppError('UNAUTHENTICATED', '登录已过期，请重新登录');
     }
-    const user = await this.users.findAuthUser(userId);
+    // Every access token names its session; a token without one (or any other kind of token) is refused.
+    if (payload.use !== undefined || typeof payload.sid !== 'string') {
+      throw new AppError('UNAUTHENTICATED', '登录已过期，请重新登录');
+    }
+    const user = await this.users.findAuthUser(payload.sub, payload.sid);
     if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在或已停用，请重新登录');
     request.user = user;
 

@@ -13,7 +13,7 @@ import type {
 } from '@dutylist/shared';
 import { AppError } from '../../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
-import type { AuthUser } from '../auth/auth-user';
+import type { AccessTokenPayload, AuthUser } from '../auth/auth-user';
 import { UsersService } from '../users/users.service';
 import { NotificationEntity } from './notification.entity';
 import { toNotificationDto } from './notification.mapper';
@@ -118,7 +118,7 @@ export class NotificationsService {
 
   async streamToken(user: AuthUser): Promise<StreamToken> {
     const token = await this.jwt.signAsync(
-      { sub: user.id, use: STREAM_TOKEN_USE },
+      { sub: user.id, sid: user.sessionId, use: STREAM_TOKEN_USE },
       { expiresIn: STREAM_TOKEN_SECONDS, secret: this.streamSecret },
     );
     return { token, expiresAt: new Date(Date.now() + STREAM_TOKEN_SECONDS * 1000).toISOString() };
@@ -130,21 +130,20 @@ export class NotificationsService {
    */
   async streamUser(token: string | undefined, authorization: string | undefined): Promise<AuthUser> {
     const [scheme, bearer] = (authorization ?? '').split(' ');
-    let userId: string | undefined;
+    let payload: AccessTokenPayload | undefined;
     try {
       if (token) {
-        const payload = await this.jwt.verifyAsync<{ sub: string; use?: string }>(token, {
-          secret: this.streamSecret,
-        });
-        if (payload.use === STREAM_TOKEN_USE) userId = payload.sub;
+        const stream = await this.jwt.verifyAsync<AccessTokenPayload>(token, { secret: this.streamSecret });
+        if (stream.use === STREAM_TOKEN_USE) payload = stream;
       } else if (scheme === 'Bearer' && bearer) {
-        const payload = await this.jwt.verifyAsync<{ sub: string; use?: string }>(bearer);
-        if (!payload.use) userId = payload.sub;
+        const access = await this.jwt.verifyAsync<AccessTokenPayload>(bearer);
+        if (!access.use) payload = access;
       }
     } catch {
-      userId = undefined;
+      payload = undefined;
     }
-    const user = userId ? await this.users.findAuthUser(userId) : null;
+    const user =
+      payload && typeof payload.sid === 'string' ? await this.users.findAuthUser(payload.sub, payload.sid) : null;
     if (!user) throw new AppError('UNAUTHENTICATED', '通知推送连接已过期，请重新登录');
     return user;
   }

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { NextFunction, Request, Response } from 'express';
 import { ERROR_STATUS, type ApiErrorBody, type ErrorCode } from '@dutylist/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
-import type { AuthUser } from '../auth/auth-user';
+import type { AccessTokenPayload, AuthUser } from '../auth/auth-user';
 import { UsersService } from '../users/users.service';
 
 /** Where bull-board is served (outside the /api prefix). */
@@ -30,7 +30,7 @@ export class QueueBoardAuth {
 
   async ticket(user: AuthUser): Promise<{ token: string; expiresAt: string; url: string }> {
     const token = await this.jwt.signAsync(
-      { sub: user.id, use: TICKET_USE },
+      { sub: user.id, sid: user.sessionId, use: TICKET_USE },
       { secret: this.secret, expiresIn: TICKET_SECONDS },
     );
     return {
@@ -52,7 +52,7 @@ export class QueueBoardAuth {
       if (!user) return this.refuse(res, 'UNAUTHENTICATED', '链接已过期，请从系统中重新打开队列监控');
       if (user.role !== 'admin') return this.refuse(res, 'FORBIDDEN', '只有系统管理员可以查看队列监控');
       const session = await this.jwt.signAsync(
-        { sub: user.id, use: SESSION_USE },
+        { sub: user.id, sid: user.sessionId, use: SESSION_USE },
         { secret: this.secret, expiresIn: SESSION_SECONDS },
       );
       res.cookie(COOKIE, session, {
@@ -80,9 +80,9 @@ export class QueueBoardAuth {
 
   private async userFrom(token: string, secret: string, use: string | undefined): Promise<AuthUser | null> {
     try {
-      const payload = await this.jwt.verifyAsync<{ sub: string; use?: string }>(token, { secret });
-      if (payload.use !== use) return null;
-      return await this.users.findAuthUser(payload.sub);
+      const payload = await this.jwt.verifyAsync<AccessTokenPayload>(token, { secret });
+      if (payload.use !== use || typeof payload.sid !== 'string') return null;
+      return await this.users.findAuthUser(payload.sub, payload.sid);
     } catch {
       return null;
     }

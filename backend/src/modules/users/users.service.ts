@@ -1,13 +1,53 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import type { UserRef } from '@dutylist/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { UserEntity } from './user.entity';
+import { UserSessionEntity, type SessionMethod } from './user-session.entity';
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(UserSessionEntity) private readonly sessions: Repository<UserSessionEntity>,
+  ) {}
+
+  /** Opens a session for a login and notes the login time. */
+  async startSession(
+    userId: string,
+    method: SessionMethod,
+    expiresAt: Date,
+    client: { ip?: string | null; userAgent?: string | null } = {},
+  ): Promise<string> {
+    const session = await this.sessions.save(
+      this.sessions.create({
+        userId,
+        method,
+        expiresAt,
+        ip: client.ip?.slice(0, 64) ?? null,
+        userAgent: client.userAgent?.slice(0, 300) ?? null,
+      }),
+    );
+    await this.users.update({ id: userId }, { lastLoginAt: new Date() });
+    return session.id;
+  }
+
+  /** Ends one session (logout). */
+  async endSession(sessionId: string): Promise<void> {
+    await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** Ends every open session of a user, but the one named (password change, account disabled). */
+  async endAllSessions(manager: EntityManager, userId: string, except?: string): Promise<void> {
+    const query = manager
+      .createQueryBuilder()
+      .update(UserSessionEntity)
+      .set({ revokedAt: () => 'now()' })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId });
+    if (except) query.andWhere('id <> :except', { except });
+    await query.execute();
+  }
 
   /** The user with the password hash, for login only. */
   findForLogin(username: string): Promise<UserEntity | null> {
@@ -18,10 +58,23 @@ export class UsersService {
       .getOne();
   }
 
-  async findAuthUser(id: string): Promise<AuthUser | null> {
+  /**
+   * The active user of an active org unit, as requests see them. With a session id (from a token), only
+   * while that session is open: a logout, a password change or a disabled account ends it at once.
+   */
+  async findAuthUser(id: string, sessionId?: string): Promise<AuthUser | null> {
     const user = await this.users.findOne({ where: { id, isActive: true }, relations: { orgUnit: true } });
-    if (!user?.orgUnit) return null;
+    if (!user?.orgUnit?.isActive) return null;
+    if (sessionId !== undefined) {
+      const open = await this.sessions
+        .createQueryBuilder('s')
+        .where('s.id = :sessionId AND s.user_id = :id', { sessionId, id })
+        .andWhere('s.revoked_at IS NULL AND s.expires_at > now()')
+        .getExists();
+      if (!open) return null;
+    }
     return {
+      sessionId: sessionId ?? null,
       id: user.id,
       username: user.username,
       displayName: user.displayName,
