@@ -5,3 +5,4 @@ export * from './document';
 export * from './matching';
 export * from './workflow';
 export * from './diff';
+export * from './admin/org-unit-rules';

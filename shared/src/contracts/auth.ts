@@ -14,6 +14,23 @@ export const orgUnitRefSchema = z.object({
 });
 export type OrgUnitRef = z.infer<typeof orgUnitRefSchema>;
 
+/** What the user may do beyond lists (which carry their own `can`): the menu and the admin screens read these. */
+export const userAbilitiesSchema = z.object({
+  /** Org units and county departments of the subtree (scoped admins). */
+  manageOrgUnits: z.boolean(),
+  /** Accounts of the subtree: create, edit, disable, reset password. */
+  manageAccounts: z.boolean(),
+  /** Bulk onboarding of org units and accounts from a workbook. */
+  onboard: z.boolean(),
+  /** Group robots (WeCom / DingTalk) of the subtree's org units. */
+  manageWebhooks: z.boolean(),
+  /** Open editions and set their round limit and deadlines. */
+  manageEditions: z.boolean(),
+  /** 审核总览: every list in scope with its progress. */
+  viewDashboard: z.boolean(),
+});
+export type UserAbilities = z.infer<typeof userAbilitiesSchema>;
+
 export const currentUserSchema = z.object({
   id: z.string().uuid(),
   username: z.string(),
@@ -22,6 +39,7 @@ export const currentUserSchema = z.object({
   orgUnit: orgUnitRefSchema,
   /** The org units from the region down to the user's own (for breadcrumbs). */
   orgPath: z.array(orgUnitRefSchema),
+  can: userAbilitiesSchema,
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 

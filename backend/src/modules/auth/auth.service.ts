@@ -7,6 +7,7 @@ import { AppError } from '../../common/app-error';
 import { UsersService } from '../users/users.service';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../database/demo/demo-orgs';
+import { userAbilities } from '../policies/admin.policy';
 import type { SessionMethod } from '../users/user-session.entity';
 import type { AuthUser } from './auth-user';
 
@@ -63,6 +64,7 @@ export class AuthService {
       role: user.role,
       orgUnit: { id: user.orgUnitId, name: user.orgUnitName, level: user.orgLevel },
       orgPath,
+      can: userAbilities(user),
     };
   }
 

@@ -1,6 +1,6 @@
 import { Badge, Button, Flex, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { ROLE_LABELS, type Role } from '@dutylist/shared';
+import { ROLE_LABELS, type UserAbilities } from '@dutylist/shared';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser } from '@/features/auth/hooks/use-current-user';
 import { useLogout } from '@/features/auth/hooks/use-logout';
@@ -12,8 +12,8 @@ export const PRODUCT_NAME = '乡镇履职事项清单审核系统';
 
 const MENU_SECTIONS = ['/tasks', '/lists', '/dashboard'] as const;
 
-/** Side menu entries; every one links to a page that exists. 审核总览 is for the reviewing levels. */
-function buildMenuItems(role: Role | undefined, taskCount: number): MenuProps['items'] {
+/** Side menu entries; every one links to a page that exists, shown from what `me.can` allows. */
+function buildMenuItems(can: UserAbilities | undefined, taskCount: number): MenuProps['items'] {
   return [
     {
       key: '/tasks',
@@ -25,7 +25,7 @@ function buildMenuItems(role: Role | undefined, taskCount: number): MenuProps['i
       ),
     },
     { key: '/lists', label: '我的清单' },
-    ...(role && role !== 'township_drafter' ? [{ key: '/dashboard', label: '审核总览' }] : []),
+    ...(can?.viewDashboard ? [{ key: '/dashboard', label: '审核总览' }] : []),
   ];
 }
 
@@ -36,7 +36,7 @@ export function AppLayout() {
   const location = useLocation();
   const tasksQuery = useMyTasks({ enabled: user !== undefined });
   const selectedKey = MENU_SECTIONS.find((key) => location.pathname.startsWith(key)) ?? location.pathname;
-  const menuItems = buildMenuItems(user?.role, tasksQuery.data?.length ?? 0);
+  const menuItems = buildMenuItems(user?.can, tasksQuery.data?.length ?? 0);
   useNotificationStream(user !== undefined);
 
   return (
