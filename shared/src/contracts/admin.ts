@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ORG_LEVELS, ROLES } from '../enums';
 import { USERNAME_HINT, USERNAME_PATTERN, normalizeOrgName } from '../admin/org-unit-rules';
 
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
 const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** No NUL or lone surrogates (PostgreSQL refuses them): every admin text field goes through this. */
