@@ -22,6 +22,11 @@ export const currentUserSchema = z.object({
   orgUnit: orgUnitRefSchema,
   /** The org units from the region down to the user's own (for breadcrumbs). */
   orgPath: z.array(orgUnitRefSchema),
+  /** What the user may do beyond the lists (menus and admin screens follow this, never the role). */
+  can: z.object({
+    /** Manage the group robots (通知机器人) of the org units in the user's scope. */
+    manageWebhooks: z.boolean(),
+  }),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 

@@ -63,6 +63,7 @@ export class AuthService {
       role: user.role,
       orgUnit: { id: user.orgUnitId, name: user.orgUnitName, level: user.orgLevel },
       orgPath,
+      can: { manageWebhooks: user.role === 'admin' },
     };
   }
 
