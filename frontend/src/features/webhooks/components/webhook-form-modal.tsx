@@ -10,11 +10,12 @@ import {
 import { isApiError } from '@/lib/api-client';
 import { useSaveWebhook } from '../hooks/use-webhooks';
 
+/** Fields not on screen (the secret of a WeCom robot) are absent from the submitted values. */
 interface FormValues {
   provider: WebhookProvider;
-  url: string;
-  secret: string;
-  clearSecret: boolean;
+  url?: string;
+  secret?: string;
+  clearSecret?: boolean;
   enabled: boolean;
 }
 
@@ -44,8 +45,8 @@ export function WebhookFormModal({ orgUnit, current, onClose }: WebhookFormModal
   const clearSecret = Form.useWatch('clearSecret', form) ?? false;
 
   const submit = async (values: FormValues) => {
-    const url = values.url.trim();
-    const secret = values.secret.trim();
+    const url = (values.url ?? '').trim();
+    const secret = (values.secret ?? '').trim();
     const body: PutWebhookRequest = { provider: values.provider, enabled: values.enabled };
     if (url) body.url = url;
     if (values.provider === 'dingtalk' && secret) body.secret = secret;

@@ -98,7 +98,7 @@ export function WebhooksTable({ rows, loading }: WebhooksTableProps) {
             content: (
               <div data-testid="webhook-test-error">
                 <Typography.Paragraph>{result.message}</Typography.Paragraph>
-                {result.httpStatus !== null && (
+                {result.httpStatus !== null && !result.message.includes(`HTTP ${result.httpStatus}`) && (
                   <Typography.Text type="secondary">机器人返回的 HTTP 状态：{result.httpStatus}</Typography.Text>
                 )}
               </div>
@@ -114,6 +114,7 @@ export function WebhooksTable({ rows, loading }: WebhooksTableProps) {
     {
       title: '单位',
       key: 'org',
+      width: 210,
       render: (_, row) => (
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{row.orgUnit.name}</Typography.Text>
@@ -128,7 +129,7 @@ export function WebhooksTable({ rows, loading }: WebhooksTableProps) {
     {
       title: '级别',
       key: 'level',
-      width: 110,
+      width: 100,
       filters: (Object.keys(ORG_LEVEL_LABELS) as OrgLevel[]).map((level) => ({
         text: ORG_LEVEL_LABELS[level],
         value: level,
@@ -138,45 +139,30 @@ export function WebhooksTable({ rows, loading }: WebhooksTableProps) {
     },
     {
       title: '群机器人',
-      key: 'provider',
-      width: 150,
+      key: 'hook',
+      ellipsis: { showTitle: false },
       render: (_, row) =>
         row.hook ? (
-          WEBHOOK_PROVIDER_LABELS[row.hook.provider]
+          <Space direction="vertical" size={2} style={{ maxWidth: '100%' }}>
+            <Space size={6}>
+              <span>{WEBHOOK_PROVIDER_LABELS[row.hook.provider]}</span>
+              {row.hook.provider === 'dingtalk' &&
+                (row.hook.hasSecret ? <Tag color="green">加签已设置</Tag> : <Tag>未加签</Tag>)}
+            </Space>
+            <Tooltip title={row.hook.url} placement="topLeft">
+              <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, fontFamily: 'monospace' }}>
+                {row.hook.url}
+              </Typography.Text>
+            </Tooltip>
+          </Space>
         ) : (
           <Typography.Text type="secondary">未配置</Typography.Text>
         ),
     },
     {
-      title: 'Webhook 地址',
-      key: 'url',
-      ellipsis: { showTitle: false },
-      render: (_, row) =>
-        row.hook ? (
-          <Tooltip title={row.hook.url} placement="topLeft">
-            <Typography.Text code style={{ fontSize: 12 }}>
-              {row.hook.url}
-            </Typography.Text>
-          </Tooltip>
-        ) : null,
-    },
-    {
-      title: '加签',
-      key: 'secret',
-      width: 80,
-      render: (_, row) =>
-        row.hook?.provider === 'dingtalk' ? (
-          row.hook.hasSecret ? (
-            <Tag color="green">已设置</Tag>
-          ) : (
-            <Tag>未设置</Tag>
-          )
-        ) : null,
-    },
-    {
       title: '状态',
       key: 'enabled',
-      width: 170,
+      width: 160,
       render: (_, row) =>
         row.hook ? (
           <Space size={4} wrap>
@@ -188,7 +174,7 @@ export function WebhooksTable({ rows, loading }: WebhooksTableProps) {
     {
       title: '操作',
       key: 'actions',
-      width: 250,
+      width: 240,
       render: (_, row) => (
         <Space size={0} wrap>
           <Button type="link" size="small" onClick={() => setEditing(row)} data-testid="webhook-edit">
