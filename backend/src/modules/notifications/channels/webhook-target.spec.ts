@@ -208,6 +208,7 @@ describe('WebhookSender', () => {
     const error = await failure(sender([]).send(hook(`http://127.0.0.1:${port}/send`), message));
     expect(error.message).toContain('非公网地址');
     expect(error.httpStatus).toBeNull();
+    expect(error.refused).toBe(true); // not retried by the deliveries queue
     expect((await failure(sender([]).send(hook(`http://localhost:${port}/send`), message))).message).toContain(
       '非公网地址',
     );
@@ -224,7 +225,11 @@ describe('WebhookSender', () => {
     expect(redirect.message).toContain('重定向');
     answers.push({ status: 500, body: 'upstream broke' });
     const broken = await failure(allowed.send(hook(`http://127.0.0.1:${port}/send`), message));
-    expect(broken).toMatchObject({ httpStatus: 500, message: expect.stringContaining('upstream broke') });
+    expect(broken).toMatchObject({
+      httpStatus: 500,
+      refused: false,
+      message: expect.stringContaining('upstream broke'),
+    });
     answers.push({ status: 200, body: '{"errcode":93000,"errmsg":"invalid webhook url"}' });
     const refusedByRobot = await failure(allowed.send(hook(`http://127.0.0.1:${port}/send`), message));
     expect(refusedByRobot.message).toContain('errcode 93000 invalid webhook url');

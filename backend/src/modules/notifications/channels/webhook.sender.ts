@@ -19,11 +19,15 @@ const TIMEOUT_MS = 10_000;
 /** More of an answer than this is not read (robots answer a few bytes of JSON). */
 const MAX_ANSWER_BYTES = 64 * 1024;
 
-/** A message the robot did not take; `httpStatus` is null when no HTTP answer came. */
+/**
+ * A message the robot did not take; `httpStatus` is null when no HTTP answer came. `refused`: the target
+ * itself is not allowed (a retry cannot help).
+ */
 export class WebhookSendError extends Error {
   constructor(
     message: string,
     readonly httpStatus: number | null = null,
+    readonly refused = false,
   ) {
     super(message);
     this.name = 'WebhookSendError';
@@ -52,7 +56,7 @@ export class WebhookSender {
     try {
       target = webhookTarget(url, this.allow);
     } catch (error) {
-      throw new WebhookSendError((error as Error).message);
+      throw new WebhookSendError((error as Error).message, null, true);
     }
     const { status, text } = await this.post(target.url, JSON.stringify(webhookBody(webhook.provider, message)));
     if (status >= 300 && status < 400) {
@@ -112,7 +116,7 @@ export class WebhookSender {
 }
 
 function toSendError(error: NodeJS.ErrnoException): WebhookSendError {
-  if (error instanceof UnsafeWebhookTargetError) return new WebhookSendError(error.message);
+  if (error instanceof UnsafeWebhookTargetError) return new WebhookSendError(error.message, null, true);
   if (error.name === 'AbortError' || error.name === 'TimeoutError') {
     return new WebhookSendError(`机器人地址 ${TIMEOUT_MS / 1000} 秒内没有响应`);
   }
