@@ -48,6 +48,20 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(60 * 60 * 1000),
+  /**
+   * Group-robot (webhook) targets allowed although they are not public addresses: comma-separated host
+   * names (`robot.intranet`, `*.corp.example`), IP addresses and CIDR ranges (`10.8.0.0/16`). Empty: only
+   * public addresses. Parsed and checked by webhook-target.ts.
+   */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    ),
   LOG_FORMAT: z.enum(['json', 'text']).default('text'),
 });
 

@@ -14,6 +14,7 @@ import { NotificationsPage } from './routes/notifications-page';
 import { ReviewPage } from './routes/review-page';
 import { RouteErrorPage } from './routes/route-error-page';
 import { TasksPage } from './routes/tasks-page';
+import { WebhooksPage } from './routes/webhooks-page';
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -38,6 +39,7 @@ export function createAppRouter() {
         { path: 'tasks', element: <TasksPage /> },
         { path: 'dashboard', element: <DashboardPage /> },
         { path: 'notifications', element: <NotificationsPage /> },
+        { path: 'admin/webhooks', element: <WebhooksPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -26,6 +26,7 @@ function buildMenuItems(can: UserAbilities | undefined, taskCount: number): Menu
     },
     { key: '/lists', label: '我的清单' },
     ...(can?.viewDashboard ? [{ key: '/dashboard', label: '审核总览' }] : []),
+    ...(can?.manageWebhooks ? [{ key: '/admin/webhooks', label: '通知机器人' }] : []),
   ];
 }
 
