@@ -7,3 +7,4 @@ export * from './lists';
 export * from './notifications';
 export * from './org-units';
 export * from './review';
+export * from './sso';
