@@ -38,7 +38,7 @@ export function SsoLoginButton({ next }: SsoLoginButtonProps) {
   if (!data?.enabled) return null;
   return (
     <>
-      <Button type="primary" size="large" block href={ssoLoginUrl(next)} data-testid="sso-login">
+      <Button color="primary" variant="outlined" size="large" block href={ssoLoginUrl(next)} data-testid="sso-login">
         {data.label}
       </Button>
       <Divider plain style={{ margin: '20px 0', color: 'rgba(0,0,0,0.45)', fontSize: 13 }}>
