@@ -7,6 +7,7 @@ import { UsersService } from '../../users/users.service';
 import { AuthService, type LoginClient } from '../auth.service';
 import { OidcClientService, type OidcChecks } from './oidc-client.service';
 import { OidcLoginCodes } from './oidc-login-codes';
+import { safeNext } from './safe-next';
 import { SsoFailure } from './sso-failure';
 
 /** How long a user may spend at the identity service between the login click and the callback. */
@@ -102,20 +103,4 @@ export class OidcLoginService {
       throw new SsoFailure('expired', `flow cookie refused: ${String(error)}`);
     }
   }
-}
-
-/** A page inside the app to return to after login (never another site, never the login page). */
-export function safeNext(next: unknown): string {
-  if (
-    typeof next === 'string' &&
-    next.length <= 1000 &&
-    next.startsWith('/') &&
-    !next.startsWith('//') &&
-    !next.includes('\\') &&
-    !next.startsWith('/login') &&
-    ![...next].some((ch) => ch.charCodeAt(0) < 0x20)
-  ) {
-    return next;
-  }
-  return '/lists';
 }
