@@ -260,3 +260,42 @@ describe('single sign-on switched off (OIDC_ISSUER unset)', () => {
     expect(empty.status).toBe(400);
   });
 });
+
+describe('single sign-on while the identity service is down', () => {
+  const suite = 'e2e_oidc_down';
+  const dbName = runDatabaseName(suite, Number(process.env.TEST_RUN_PID ?? process.pid));
+  let app: ChildHandle & { baseUrl: string };
+
+  beforeAll(async () => {
+    await dropStaleTestDatabases(suite);
+    const databaseUrl = await prepareTestDatabase(dbName);
+    app = await startAppProcess({
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      QUEUE_PREFIX: `${process.env.QUEUE_PREFIX ?? 'dutylist-test'}-oidc-down`,
+      DEMO_MODE: 'false',
+      STATIC_DIR: join(__dirname, 'no-frontend-here'),
+      // Nothing listens there.
+      OIDC_ISSUER: `http://127.0.0.1:${await freePort()}`,
+      OIDC_CLIENT_ID: CLIENT_ID,
+    });
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await dropTestDatabase(dbName);
+  });
+
+  it('sends the user back to the login page with a message instead of an error page, and passwords still work', async () => {
+    const browser = new CookieBrowser();
+    const res = await browser.request(`${app.baseUrl}/api/auth/oidc/login`);
+    expect(res.status).toBe(302);
+    expect(res.location).toBe(`${app.baseUrl}/login?sso_error=unavailable`);
+    const login = await fetch(`${app.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'nobody', password: 'x' }),
+    });
+    expect(login.status).toBe(401);
+  });
+});
