@@ -13,12 +13,14 @@ import { NotFoundPage } from './routes/not-found-page';
 import { NotificationsPage } from './routes/notifications-page';
 import { ReviewPage } from './routes/review-page';
 import { RouteErrorPage } from './routes/route-error-page';
+import { SsoCallbackPage } from './routes/sso-callback-page';
 import { TasksPage } from './routes/tasks-page';
 import { WebhooksPage } from './routes/webhooks-page';
 
 export function createAppRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+    { path: '/login/sso', element: <SsoCallbackPage />, errorElement: <RouteErrorPage /> },
     {
       path: '/',
       element: (
