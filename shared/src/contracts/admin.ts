@@ -124,7 +124,8 @@ export const adminUserQuerySchema = z.object({
   page: pageNumber,
   pageSize,
 });
-export type AdminUserQuery = z.input<typeof adminUserQuerySchema>;
+/** The filters as parsed (what a client means; the query string carries them as text). */
+export type AdminUserQuery = z.output<typeof adminUserQuerySchema>;
 
 export const adminUserPageSchema = z.object({
   items: z.array(adminUserSchema),
@@ -164,7 +165,7 @@ export const adminAuditQuerySchema = z.object({
   page: pageNumber,
   pageSize,
 });
-export type AdminAuditQuery = z.input<typeof adminAuditQuerySchema>;
+export type AdminAuditQuery = z.output<typeof adminAuditQuerySchema>;
 
 export const adminEventPageSchema = z.object({
   items: z.array(adminEventSchema),
