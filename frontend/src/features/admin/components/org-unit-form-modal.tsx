@@ -87,6 +87,7 @@ export function OrgUnitFormModal({
       onOk={() => void submit()}
       onCancel={onClose}
       confirmLoading={create.isPending || update.isPending}
+      okButtonProps={{ 'data-testid': 'org-unit-submit' }}
       destroyOnHidden
       data-testid="org-unit-form-modal"
     >

@@ -113,6 +113,7 @@ export function UserFormModal({
       onOk={() => void submit()}
       onCancel={onClose}
       confirmLoading={create.isPending || update.isPending}
+      okButtonProps={{ 'data-testid': 'user-submit' }}
       destroyOnHidden
       data-testid="user-form-modal"
     >
