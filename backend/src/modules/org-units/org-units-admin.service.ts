@@ -112,7 +112,7 @@ export class OrgUnitsAdminService {
          LEFT JOIN (SELECT c.parent_id, count(*) AS n FROM org_units c WHERE c.path LIKE $1 GROUP BY c.parent_id) cc
            ON cc.parent_id = o.id
         WHERE o.path LIKE $1 ${where.map((w) => `AND ${w}`).join(' ')}
-        ORDER BY length(o.path), array_position($${params.length + 1}::text[], o.level::text), o.name`,
+        ORDER BY length(o.path), array_position($${params.length + 1}::text[], o.level::text), o.name COLLATE "C"`,
       [...params, ORG_LEVELS],
     );
   }

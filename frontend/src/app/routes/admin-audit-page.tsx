@@ -20,8 +20,18 @@ const columns: TableProps<AdminEvent>['columns'] = [
   {
     title: '操作人',
     key: 'actor',
-    width: 180,
-    render: (_, e) => (e.actor ? `${e.actor.displayName}（${e.actor.username}）` : '系统'),
+    width: 200,
+    render: (_, e) =>
+      e.actor ? (
+        <>
+          <div>{e.actor.displayName}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {e.actor.username}
+          </Typography.Text>
+        </>
+      ) : (
+        '系统'
+      ),
   },
   { title: '对象', dataIndex: 'targetType', width: 100, render: (t: string) => TARGET_LABELS[t] ?? t },
   { title: '所在单位', key: 'orgUnit', width: 180, render: (_, e) => e.orgUnit?.name ?? '—' },

@@ -58,7 +58,8 @@ export function AdminOrgUnitsPage() {
         机构管理
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        您管理“{units[0]?.name}”及其下级单位：新建乡镇和县直部门，维护全称、简称和别名，调整隶属关系，停用或启用。
+        您管理“{units[0]?.name}
+        ”及其下级单位：新建下级单位（县下为乡镇和县直部门），维护全称、简称和别名，调整隶属关系，停用或启用，并为各单位新建账号。
       </Typography.Paragraph>
       <Row gutter={16}>
         <Col xs={24} lg={10} xl={9}>

@@ -73,7 +73,7 @@ export function UsersTable({
       title: '用户名',
       dataIndex: 'username',
       render: (username: string, user) => (
-        <Space size={4}>
+        <Space size={4} style={{ whiteSpace: 'nowrap' }}>
           <Typography.Text strong={user.id === currentUserId}>{username}</Typography.Text>
           {user.id === currentUserId && <Tag>我</Tag>}
         </Space>
@@ -101,6 +101,7 @@ export function UsersTable({
     {
       title: '最近登录',
       dataIndex: 'lastLoginAt',
+      onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
       render: (value: string | null) =>
         value ? formatDateTime(value) : <Typography.Text type="secondary">从未登录</Typography.Text>,
     },
@@ -110,7 +111,7 @@ export function UsersTable({
       render: (_, user) => {
         const self = user.id === currentUserId;
         return (
-          <Space size={0} wrap>
+          <Space size={0} style={{ whiteSpace: 'nowrap' }}>
             <Button type="link" size="small" onClick={() => onEdit(user)} data-testid="user-edit">
               编辑
             </Button>
