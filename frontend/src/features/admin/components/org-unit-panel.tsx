@@ -49,8 +49,8 @@ export function OrgUnitPanel({
     modal.confirm({
       title: unit.isActive ? `停用“${unit.name}”？` : `启用“${unit.name}”？`,
       content: unit.isActive
-        ? '其下所有单位一并停用，这些单位的账号立即无法登录；清单正在审核流程中时不能停用。历史记录保留，可随时重新启用。'
-        : '其下所有单位一并启用，账号恢复登录（已单独停用的账号仍为停用）。',
+        ? `${unit.childCount > 0 ? '其下所有单位一并停用，' : ''}账号立即退出并无法登录；清单正在审核流程中时不能停用。历史记录保留，可随时重新启用。`
+        : `${unit.childCount > 0 ? '其下所有单位一并启用，' : ''}账号恢复登录（单独停用的账号仍为停用）。`,
       okText: unit.isActive ? '停用' : '启用',
       okButtonProps: { danger: unit.isActive },
       cancelText: '取消',
