@@ -261,6 +261,33 @@ describe('admin org units: /api/admin/org-units', () => {
       expect(rename.status).toBe(409);
     });
 
+    it('two creates of one name at once: one 201, one 409 DUPLICATE, one row', async () => {
+      const name = unique('并发镇');
+      const send = () =>
+        app.http
+          .post('/api/admin/org-units')
+          .set(auth('county'))
+          .send({ parentId: w.orgs.countyA1.id, level: 'township', name });
+      const statuses = (await Promise.all([send(), send(), send()])).map((r) => r.status).sort();
+      expect(statuses).toEqual([201, 409, 409]);
+      const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM org_units WHERE name = $1`, [name]);
+      expect(n).toBe(1);
+    });
+
+    it('a create under a county while its prefecture moves gets the new path', async () => {
+      const county = await createOrgUnit(app.db, 'county', w.orgs.prefA);
+      const [moved, created] = await Promise.all([
+        app.http.patch(`/api/admin/org-units/${county.id}`).set(auth('region')).send({ parentId: w.orgs.prefB.id }),
+        app.http
+          .post('/api/admin/org-units')
+          .set(auth('region'))
+          .send({ parentId: county.id, level: 'township', name: unique('移动中') }),
+      ]);
+      expect([moved.status, created.status]).toEqual([200, 201]);
+      const [row] = await app.db.query(`SELECT path FROM org_units WHERE id = $1`, [created.body.id]);
+      expect(row.path).toBe(`${w.orgs.prefB.path}${county.id}/${created.body.id}/`);
+    });
+
     it('an empty PATCH is refused', async () => {
       const res = await app.http.patch(`/api/admin/org-units/${w.orgs.townA1x.id}`).set(auth('county')).send({});
       expect(res.status).toBe(400);

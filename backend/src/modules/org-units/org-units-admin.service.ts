@@ -34,6 +34,12 @@ export type AdminActor = AuthUser;
 
 const NO_PARENT = '00000000-0000-0000-0000-000000000000';
 
+/**
+ * Advisory lock of the tree's shape: creates take it shared, moves exclusive, before they read any
+ * path, so a unit is never created under a path that a concurrent move is rewriting.
+ */
+const TREE_SHAPE_LOCK = 727002;
+
 interface AdminOrgUnitRow {
   id: string;
   name: string;
@@ -150,6 +156,7 @@ export class OrgUnitsAdminService {
     actor: AdminActor,
     request: CreateOrgUnitInput,
   ): Promise<OrgUnitEntity> {
+    await manager.query('SELECT pg_advisory_xact_lock_shared($1)', [TREE_SHAPE_LOCK]);
     const parent = await this.findInScope(manager, actor, request.parentId, { lock: true });
     if (!parent.isActive) {
       throw new AppError('ORG_UNIT_INACTIVE', `上级单位“${parent.name}”已停用，不能在其下新建单位`);
@@ -202,6 +209,9 @@ export class OrgUnitsAdminService {
     id: string,
     request: UpdateOrgUnitInput,
   ): Promise<OrgUnitEntity> {
+    if (request.parentId !== undefined) {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [TREE_SHAPE_LOCK]);
+    }
     const unit = await this.findInScope(manager, actor, id, { lock: true });
     let parent = unit.parentId ? await manager.findOneBy(OrgUnitEntity, { id: unit.parentId }) : null;
 
