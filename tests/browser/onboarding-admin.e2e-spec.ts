@@ -108,9 +108,17 @@ describeBrowser('browser: the county admin onboards a township and its drafter',
     await createList(app.db, unit);
 
     await loginAs(page, app.baseUrl, DRAFTER, oneTimePassword);
-    // TODO(lead): the forced password change at first login is built on branch `security` and was not on
-    // main when this spec was written. Once it is: expect its screen here, choose a new password (not the
-    // user name, not a common one), and log in with it before going on.
+    // The forced change at first login (branch `security`, testids from its password.e2e-spec.ts).
+    // TODO(lead): when `security` is merged, drop the condition: the change screen must appear here.
+    const forced = page.getByTestId('forced-password-change');
+    await forced.or(page.getByTestId('side-menu')).first().waitFor();
+    if (await forced.isVisible()) {
+      await page.getByTestId('current-password').fill(oneTimePassword);
+      await page.getByTestId('new-password').fill('Tianshan-2027-lists');
+      await page.getByTestId('confirm-password').fill('Tianshan-2027-lists');
+      await page.getByTestId('change-password-submit').click();
+      await page.getByTestId('side-menu').waitFor();
+    }
 
     await page.goto(`${app.baseUrl}/lists`);
     await page.getByTestId('lists-page').locator('tr', { hasText: TOWNSHIP }).first().getByTestId('list-link').click();
