@@ -1,6 +1,9 @@
 import { Navigate, createBrowserRouter } from 'react-router';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 import { AppLayout } from './layout/app-layout';
+import { AdminAuditPage } from './routes/admin-audit-page';
+import { AdminOrgUnitsPage } from './routes/admin-org-units-page';
+import { AdminUsersPage } from './routes/admin-users-page';
 import { ComparePage } from './routes/compare-page';
 import { DashboardPage } from './routes/dashboard-page';
 import { DiffPage } from './routes/diff-page';
@@ -42,6 +45,9 @@ export function createAppRouter() {
         { path: 'dashboard', element: <DashboardPage /> },
         { path: 'notifications', element: <NotificationsPage /> },
         { path: 'admin/webhooks', element: <WebhooksPage /> },
+        { path: 'admin/org-units', element: <AdminOrgUnitsPage /> },
+        { path: 'admin/users', element: <AdminUsersPage /> },
+        { path: 'admin/audit', element: <AdminAuditPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -34,6 +34,16 @@ export const adminOrgUnitSchema = z.object({
 });
 export type AdminOrgUnit = z.infer<typeof adminOrgUnitSchema>;
 
+/** Filters of GET /api/admin/org-units: without any, the admin's whole subtree. */
+export const adminOrgUnitQuerySchema = z.object({
+  /** Only the direct children of this unit. */
+  parentId: z.string().uuid('上级单位不正确').optional(),
+  level: z.enum(ORG_LEVELS, { message: '单位类型不正确' }).optional(),
+  /** Part of the full name, short name or an alias. */
+  search: safeText(0, 100, '搜索内容').optional(),
+});
+export type AdminOrgUnitQuery = z.input<typeof adminOrgUnitQuerySchema>;
+
 export const createOrgUnitRequestSchema = z.object({
   parentId: z.string().uuid('请选择上级单位'),
   level: z.enum(ORG_LEVELS, { message: '请选择单位类型' }),
@@ -99,6 +109,32 @@ export const updateUserRequestSchema = z
   .refine((v) => Object.keys(v).length > 0, '没有要修改的内容');
 export type UpdateUserRequest = z.input<typeof updateUserRequestSchema>;
 
+const pageNumber = z.coerce.number().int().min(1, '页码不正确').default(1);
+const pageSize = z.coerce.number().int().min(1).max(200, '每页最多 200 条').default(20);
+const booleanParam = z.enum(['true', 'false'], { message: '应为 true 或 false' }).transform((v) => v === 'true');
+
+/** Filters of GET /api/admin/users (query string). */
+export const adminUserQuerySchema = z.object({
+  /** Part of the user name or the display name. */
+  search: safeText(0, 100, '搜索内容').optional(),
+  /** Accounts of this unit only (not below it). */
+  orgUnitId: z.string().uuid('单位不正确').optional(),
+  role: z.enum(ROLES, { message: '角色不正确' }).optional(),
+  isActive: booleanParam.optional(),
+  page: pageNumber,
+  pageSize,
+});
+/** The filters as parsed (what a client means; the query string carries them as text). */
+export type AdminUserQuery = z.output<typeof adminUserQuerySchema>;
+
+export const adminUserPageSchema = z.object({
+  items: z.array(adminUserSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type AdminUserPage = z.infer<typeof adminUserPageSchema>;
+
 /** A new account or a reset: the one-time password is shown once and never stored in clear. */
 export const oneTimePasswordResponseSchema = z.object({
   user: adminUserSchema,
@@ -119,3 +155,22 @@ export const adminEventSchema = z.object({
   createdAt: z.string(),
 });
 export type AdminEvent = z.infer<typeof adminEventSchema>;
+
+export const ADMIN_TARGET_TYPES = ['org_unit', 'user', 'edition', 'webhook', 'onboarding', 'session'] as const;
+
+/** Filters of GET /api/admin/audit (query string). */
+export const adminAuditQuerySchema = z.object({
+  targetType: z.enum(ADMIN_TARGET_TYPES, { message: '对象类型不正确' }).optional(),
+  targetId: safeText(1, 64, '对象').optional(),
+  page: pageNumber,
+  pageSize,
+});
+export type AdminAuditQuery = z.output<typeof adminAuditQuerySchema>;
+
+export const adminEventPageSchema = z.object({
+  items: z.array(adminEventSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type AdminEventPage = z.infer<typeof adminEventPageSchema>;

@@ -8,3 +8,13 @@ export const orgUnitSchema = z.object({
   parentId: z.string().uuid().nullable(),
 });
 export type OrgUnit = z.infer<typeof orgUnitSchema>;
+
+/** One entry of a county's directory of departments (县直部门): the names documents may use for it. */
+export const countyDepartmentSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  aliases: z.array(z.string()),
+  isActive: z.boolean(),
+});
+export type CountyDepartment = z.infer<typeof countyDepartmentSchema>;

@@ -20,18 +20,35 @@ export interface SeedSummary {
   itemsCreated: number;
 }
 
-/** Creates the org unit under its parent unless it exists; returns it. */
+/**
+ * Creates the org unit under its parent unless it exists; returns it. A short name or aliases given
+ * here are filled in on an existing unit that has none (databases seeded before they existed).
+ */
 async function ensureOrgUnit(
   manager: EntityManager,
   name: string,
   level: OrgLevel,
   parent: OrgUnitEntity | null,
+  names: { shortName?: string; aliases?: string[] } = {},
 ): Promise<OrgUnitEntity> {
   const existing = await manager.findOne(OrgUnitEntity, {
     where: { name, parentId: parent ? parent.id : (null as unknown as string) },
   });
-  if (existing) return existing;
-  const unit = manager.create(OrgUnitEntity, { name, level, parentId: parent?.id ?? null, path: '' });
+  if (existing) {
+    const fill: Partial<OrgUnitEntity> = {};
+    if (names.shortName && !existing.shortName) fill.shortName = names.shortName;
+    if (names.aliases?.length && existing.aliases.length === 0) fill.aliases = names.aliases;
+    if (Object.keys(fill).length > 0) await manager.update(OrgUnitEntity, { id: existing.id }, fill);
+    return Object.assign(existing, fill);
+  }
+  const unit = manager.create(OrgUnitEntity, {
+    name,
+    level,
+    parentId: parent?.id ?? null,
+    path: '',
+    shortName: names.shortName ?? null,
+    aliases: names.aliases ?? [],
+  });
   unit.id = (await manager.query('SELECT gen_random_uuid() AS id'))[0].id;
   unit.path = `${parent?.path ?? '/'}${unit.id}/`;
   return manager.save(unit);
@@ -48,14 +65,20 @@ export async function seedDemo(db: DataSource): Promise<SeedSummary> {
     const byName = new Map<string, OrgUnitEntity>();
     const townships: { unit: OrgUnitEntity; document: string }[] = [];
 
-    const region = await ensureOrgUnit(manager, DEMO_ORGS.region, 'region', null);
+    const region = await ensureOrgUnit(manager, DEMO_ORGS.region, 'region', null, {
+      shortName: DEMO_ORGS.regionShortName,
+    });
     byName.set(region.name, region);
     for (const p of DEMO_ORGS.prefectures) {
-      const prefecture = await ensureOrgUnit(manager, p.name, 'prefecture', region);
+      const prefecture = await ensureOrgUnit(manager, p.name, 'prefecture', region, { shortName: p.shortName });
       byName.set(prefecture.name, prefecture);
       for (const c of p.counties) {
-        const county = await ensureOrgUnit(manager, c.name, 'county', prefecture);
+        const county = await ensureOrgUnit(manager, c.name, 'county', prefecture, { shortName: c.shortName });
         byName.set(county.name, county);
+        for (const d of c.departments ?? []) {
+          const department = await ensureOrgUnit(manager, d.name, 'department', county, d);
+          byName.set(department.name, department);
+        }
         for (const t of c.townships) {
           const township = await ensureOrgUnit(manager, t.name, 'township', county);
           byName.set(township.name, township);
