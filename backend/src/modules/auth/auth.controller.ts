@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
@@ -12,15 +12,18 @@ import { ApiZodBody, ZodValidationPipe } from '../../common/zod-validation.pipe'
 import { CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import type { AuthUser } from './auth-user';
-import { LoginThrottlerGuard } from './login-throttler.guard';
+import { LoginThrottleService } from './login-throttle.service';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly throttle: LoginThrottleService,
+  ) {}
 
+  /** Failed logins are throttled in Redis (see LoginThrottleService); the address is X-Forwarded-For only behind TRUST_PROXY. */
   @Public()
-  @UseGuards(LoginThrottlerGuard)
   @Post('login')
   @HttpCode(200)
   @ApiZodBody(loginRequestSchema)
@@ -28,7 +31,10 @@ export class AuthController {
     @Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest,
     @Req() req: Request,
   ): Promise<LoginResponse> {
-    return this.auth.login(body, { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null });
+    const ip = req.ip ?? req.socket.remoteAddress ?? null;
+    return this.throttle.run(body.username, ip ?? 'unknown', () =>
+      this.auth.login(body, { ip, userAgent: req.headers['user-agent'] ?? null }),
+    );
   }
 
   /** Ends this session: the token stops working at once. */
