@@ -2,14 +2,16 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
+  changePasswordRequestSchema,
   loginRequestSchema,
+  type ChangePasswordRequest,
   type CurrentUser as CurrentUserDto,
   type DemoAccountsResponse,
   type LoginRequest,
   type LoginResponse,
 } from '@dutylist/shared';
 import { ApiZodBody, ZodValidationPipe } from '../../common/zod-validation.pipe';
-import { CurrentUser, Public } from './auth.decorators';
+import { AllowedBeforePasswordChange, CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import type { AuthUser } from './auth-user';
 import { LoginThrottleService } from './login-throttle.service';
@@ -39,13 +41,33 @@ export class AuthController {
 
   /** Ends this session: the token stops working at once. */
   @ApiBearerAuth()
+  @AllowedBeforePasswordChange()
   @Post('logout')
   @HttpCode(204)
   logout(@CurrentUser() user: AuthUser): Promise<void> {
     return this.auth.logout(user);
   }
 
+  /**
+   * Changes the user's own password (policy: passwordProblems in shared), ends their other sessions, and
+   * clears a pending one-time password. Wrong current passwords count in the login throttle.
+   */
   @ApiBearerAuth()
+  @AllowedBeforePasswordChange()
+  @Post('change-password')
+  @HttpCode(204)
+  @ApiZodBody(changePasswordRequestSchema)
+  changePassword(
+    @CurrentUser() user: AuthUser,
+    @Body(new ZodValidationPipe(changePasswordRequestSchema)) body: ChangePasswordRequest,
+    @Req() req: Request,
+  ): Promise<void> {
+    const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    return this.throttle.run(user.username, ip, () => this.auth.changePassword(user, body));
+  }
+
+  @ApiBearerAuth()
+  @AllowedBeforePasswordChange()
   @Get('me')
   me(@CurrentUser() user: AuthUser): Promise<CurrentUserDto> {
     return this.auth.toCurrentUser(user);

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { OrgUnitsModule } from '../org-units/org-units.module';
+import { AdminAuditModule } from '../admin-audit/admin-audit.module';
 import { QueueModule } from '../queue/queue.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
@@ -15,6 +16,7 @@ import { LoginThrottleService } from './login-throttle.service';
     UsersModule,
     OrgUnitsModule,
     QueueModule,
+    AdminAuditModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ErrorCode } from '@dutylist/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { AppError } from '../../common/app-error';
 import { RedisHealthClient } from '../queue/redis.provider';
@@ -36,6 +37,9 @@ return 0
 `;
 
 const REDIS_TIMEOUT_MS = 1000;
+
+/** The errors that count as a wrong guess: a failed login, a wrong current password on a password change. */
+const FAILURES = new Set<ErrorCode>(['INVALID_CREDENTIALS', 'CURRENT_PASSWORD_WRONG']);
 
 /**
  * The login throttle, in Redis so that every API process shares it. Failed logins are limited per user name
@@ -83,7 +87,7 @@ export class LoginThrottleService {
       if (reserved) await this.release(counters.slice(1), [counters[0]]);
       return result;
     } catch (err) {
-      const failed = err instanceof AppError && err.code === 'INVALID_CREDENTIALS';
+      const failed = err instanceof AppError && FAILURES.has(err.code);
       if (reserved && !failed) await this.release(counters, []);
       throw err;
     }
