@@ -1,6 +1,7 @@
 import { Navigate, createBrowserRouter } from 'react-router';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 import { AppLayout } from './layout/app-layout';
+import { ChangePasswordPage } from './routes/change-password-page';
 import { ComparePage } from './routes/compare-page';
 import { DashboardPage } from './routes/dashboard-page';
 import { DiffPage } from './routes/diff-page';
@@ -38,6 +39,7 @@ export function createAppRouter() {
         { path: 'tasks', element: <TasksPage /> },
         { path: 'dashboard', element: <DashboardPage /> },
         { path: 'notifications', element: <NotificationsPage /> },
+        { path: 'account/password', element: <ChangePasswordPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

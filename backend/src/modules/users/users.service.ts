@@ -87,13 +87,17 @@ export class UsersService {
     };
   }
 
-  /** When the user logged in before the given session (上次登录): the start of their latest other session. */
+  /** When the user logged in before the given session (上次登录): the start of their latest earlier session. */
   async previousLoginAt(userId: string, sessionId: string | null): Promise<Date | null> {
     const query = this.sessions
       .createQueryBuilder('s')
       .select('max(s.created_at)', 'at')
       .where('s.user_id = :userId', { userId });
-    if (sessionId) query.andWhere('s.id <> :sessionId', { sessionId });
+    if (sessionId) {
+      query.andWhere('s.created_at < (SELECT c.created_at FROM user_sessions c WHERE c.id = :sessionId)', {
+        sessionId,
+      });
+    }
     const row = await query.getRawOne<{ at: Date | null }>();
     return row?.at ?? null;
   }
