@@ -22,8 +22,8 @@ export function ForcedPasswordChange({ user }: { user: CurrentUser }) {
     >
       <Card title="请修改初始密码" style={{ width: 420, maxWidth: '100%' }}>
         <Typography.Paragraph>
-          {user.displayName}（{user.username}，{user.orgUnit.name}），您正在使用管理员发放的初始密码。为保护账号安全，
-          请先设置您自己的密码，然后才能继续使用系统。
+          {`${user.displayName}（${user.username}，${user.orgUnit.name}），您正在使用管理员发放的初始密码。`}
+          为保护账号安全，请先设置您自己的密码，然后才能继续使用系统。
         </Typography.Paragraph>
         <Alert type="info" showIcon style={{ marginBottom: 16 }} message="修改后，您在其他设备上的登录将自动退出。" />
         <ChangePasswordForm username={user.username} currentLabel="初始密码" submitLabel="设置新密码并进入系统" />
