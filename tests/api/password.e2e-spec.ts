@@ -112,6 +112,14 @@ describe('accounts: password change, forced change, logout, last login', () => {
       });
     }
 
+    // The routes that read the token themselves (the notification stream, the queue board) refuse it too.
+    const stream = await app.http.get('/api/notifications/stream').set('Authorization', auth);
+    expect(stream.status).toBe(403);
+    expect(stream.body.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const board = await app.http.get('/admin/queues').set('Authorization', auth);
+    expect(board.status).toBe(403);
+    expect(board.body.code).toBe('PASSWORD_CHANGE_REQUIRED');
+
     expect((await change(auth, TEST_PASSWORD, NEW_PASSWORD)).status).toBe(204);
     const after = await app.http.get('/api/auth/me').set('Authorization', auth);
     expect(after.body.mustChangePassword).toBe(false);
