@@ -11,6 +11,17 @@ export function defaultStaticDir(): string {
   return resolve(__dirname, '..', '..', 'frontend', 'dist');
 }
 
+/**
+ * The Express `trust proxy` value of TRUST_PROXY: unset trusts nobody, so `X-Forwarded-For` cannot choose the
+ * client address the login throttle counts; a number is a hop count; anything else an address/CIDR list.
+ */
+export function trustProxySetting(value: string | undefined): boolean | number | string {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
 /** Everything main.ts and the end-to-end tests configure the same way. */
 export function setupApp(app: NestExpressApplication, config: AppConfig): void {
   // bull-board (admin only, see modules/queue/queue-board.module.ts) lives at /admin/queues, outside /api.
@@ -21,7 +32,7 @@ export function setupApp(app: NestExpressApplication, config: AppConfig): void {
     ],
   });
   app.enableShutdownHooks();
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.useBodyParser('json', { limit: '5mb' });
 
   const openApi = new DocumentBuilder()

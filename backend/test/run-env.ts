@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { runDatabaseName, testDatabaseUrl } from './test-database';
 
 /**
@@ -12,5 +13,10 @@ export function applyRunEnv(suite: string): { dbName: string } {
   process.env.DATABASE_URL = testDatabaseUrl(dbName);
   process.env.QUEUE_PREFIX = `dutylist-test-${suite}-${pid}`;
   process.env.LOG_FORMAT = 'text';
+  // A key of the run's own (never a literal in the repository), the same in every worker of the run.
+  process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
+  // Every spec of a run logs in from 127.0.0.1 on one Redis prefix: the per-address spray limit would add up
+  // their wrong-password tests. tests/api/security.e2e-spec.ts checks the real defaults on a prefix of its own.
+  process.env.LOGIN_ADDRESS_LIMIT ??= '1000';
   return { dbName };
 }

@@ -19,6 +19,7 @@ import {
   signalNumber,
   withDatabase,
 } from './services.mjs';
+import { resolveJwtSecret } from './jwt-secret.mjs';
 
 const HELP = `Usage: node infra/scripts/start.mjs [--no-build] [--dev] [--help]
 
@@ -35,6 +36,8 @@ Environment:
   REDIS_URL      default ${DEFAULT_REDIS_URL}; Redis is required
   PORT           API port, default 3000
   DEMO_MODE      default 'true' here (demo accounts listed on the login page)
+  JWT_SECRET     token signing key; when unset, a random key is generated once into
+                 .data/jwt-secret (mode 0600) and reused on later starts
   START_PG_PROBE_URL  local PostgreSQL URL probed when DATABASE_URL is unset (default as above)`;
 
 const args = new Set(process.argv.slice(2));
@@ -191,6 +194,22 @@ async function main() {
     log('build skipped');
   } else {
     await step('npm run build', NPM, ['run', 'build']);
+  }
+
+  try {
+    const jwt = resolveJwtSecret({ env, dataDir: path.join(ROOT, '.data') });
+    env.JWT_SECRET = jwt.secret;
+    if (jwt.source === 'env') log('JWT_SECRET: from the environment');
+    else {
+      const rel = path.relative(ROOT, jwt.file);
+      log(
+        jwt.source === 'created'
+          ? `JWT_SECRET: not set; generated a random signing key for this installation in ${rel} (mode 0600)`
+          : `JWT_SECRET: not set; using this installation's signing key from ${rel}`,
+      );
+    }
+  } catch (err) {
+    await fail(`[start] JWT_SECRET: ${err.message}`);
   }
 
   await resolveDatabase();

@@ -6,3 +6,4 @@ export * from './matching';
 export * from './workflow';
 export * from './diff';
 export * from './admin/org-unit-rules';
+export * from './auth/password-policy';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /** Every setting the backend reads from the environment, with its documented default. */
@@ -8,15 +9,34 @@ const envSchema = z.object({
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
   /** Key prefix of every BullMQ queue; tests use one per run. */
   QUEUE_PREFIX: z.string().default('dutylist'),
-  JWT_SECRET: z.string().min(8).default('dev-only-secret-change-me'),
+  /**
+   * Token signing key. No default: a publicly known key would let anyone forge tokens. `npm start` generates
+   * one per installation (.data/jwt-secret, see infra/scripts/jwt-secret.mjs); tests get a random one per run.
+   */
+  JWT_SECRET: z.string().min(16, 'JWT_SECRET 至少 16 个字符').optional(),
   JWT_EXPIRES_IN_SECONDS: z.coerce
     .number()
     .int()
     .positive()
     .default(12 * 3600),
-  /** Login attempts allowed per user name and address within LOGIN_RATE_WINDOW_SECONDS. */
+  /** Failed logins allowed per user name and address within LOGIN_RATE_WINDOW_SECONDS (kept in Redis). */
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Failed logins allowed per address across all user names (a password spray) within the window. */
+  LOGIN_ADDRESS_LIMIT: z.coerce.number().int().positive().default(30),
+  LOGIN_ADDRESS_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
+  /** Failed logins allowed per user name across all addresses (a distributed guess) within the window. */
+  LOGIN_USERNAME_LIMIT: z.coerce.number().int().positive().default(30),
+  LOGIN_USERNAME_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
+  /**
+   * Express `trust proxy`: unset = trust no proxy (X-Forwarded-For is ignored, the client is the socket's
+   * address). Behind a reverse proxy set its address or CIDR (`10.0.0.5`, `10.0.0.0/8,loopback`) or the
+   * number of proxy hops (`1`). Never `true` unless every request passes a proxy that overwrites the header.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined),
   DEMO_MODE: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -91,7 +111,9 @@ const envSchema = z.object({
   OIDC_LABEL: z.string().trim().min(1).default('统一身份认证登录'),
 });
 
-export type AppConfig = z.infer<typeof envSchema>;
+export type AppConfig = Omit<z.infer<typeof envSchema>, 'JWT_SECRET'> & { JWT_SECRET: string };
+
+let testSecret: string | undefined;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
@@ -99,14 +121,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid environment: ${problems}`);
   }
-  const config = parsed.data;
-  if (config.NODE_ENV === 'production' && config.JWT_SECRET === 'dev-only-secret-change-me') {
-    throw new Error('JWT_SECRET must be set in production');
-  }
-  if (config.OIDC_ISSUER && !config.OIDC_CLIENT_ID) {
+  const { JWT_SECRET, ...rest } = parsed.data;
+  if (rest.OIDC_ISSUER && !rest.OIDC_CLIENT_ID) {
     throw new Error('Invalid environment: OIDC_CLIENT_ID is required when OIDC_ISSUER is set');
   }
-  return config;
+  if (JWT_SECRET) return { ...rest, JWT_SECRET };
+  // Only a test may run without a configured key: it gets a random one for this process alone.
+  if (rest.NODE_ENV === 'test') return { ...rest, JWT_SECRET: (testSecret ??= randomBytes(32).toString('hex')) };
+  throw new Error(
+    'JWT_SECRET is not set: refusing to start with a publicly known signing key. ' +
+      '`npm start` generates one in .data/jwt-secret; elsewhere set JWT_SECRET to a long random string ' +
+      '(e.g. `openssl rand -hex 32`).',
+  );
+}
+
+/** The database address alone, for the migration tools that sign no tokens (cli.js migrate, TypeORM CLI). */
+export function loadDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return envSchema.shape.DATABASE_URL.parse(env.DATABASE_URL);
 }
 
 /** Nest injection token of the loaded configuration. */

@@ -1,14 +1,17 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
-import { loadConfig } from '../config/configuration';
+import { loadDatabaseUrl } from '../config/configuration';
 import { buildDataSourceOptions } from './data-source-options';
 import { seedDemo } from './demo/seed-demo';
 import { seedDemoReview } from './demo/seed-demo-review';
 
 /** The demo lists part-way through the cycle go through the real services, so they need the whole app. */
 async function seedReview(): Promise<void> {
+  // The app context is used for its services only: it signs no token, so a throwaway key will do when none is set.
+  process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
   try {
     const advanced = await seedDemoReview(app);
@@ -20,7 +23,7 @@ async function seedReview(): Promise<void> {
 
 /** `node dist/database/cli.js migrate | revert | seed | reset` */
 async function main(command: string | undefined): Promise<void> {
-  const db = new DataSource(buildDataSourceOptions(loadConfig().DATABASE_URL));
+  const db = new DataSource(buildDataSourceOptions(loadDatabaseUrl()));
   await db.initialize();
   try {
     switch (command) {

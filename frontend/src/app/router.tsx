@@ -4,6 +4,7 @@ import { AppLayout } from './layout/app-layout';
 import { AdminAuditPage } from './routes/admin-audit-page';
 import { AdminOrgUnitsPage } from './routes/admin-org-units-page';
 import { AdminUsersPage } from './routes/admin-users-page';
+import { ChangePasswordPage } from './routes/change-password-page';
 import { ComparePage } from './routes/compare-page';
 import { DashboardPage } from './routes/dashboard-page';
 import { DiffPage } from './routes/diff-page';
@@ -48,6 +49,7 @@ export function createAppRouter() {
         { path: 'admin/org-units', element: <AdminOrgUnitsPage /> },
         { path: 'admin/users', element: <AdminUsersPage /> },
         { path: 'admin/audit', element: <AdminAuditPage /> },
+        { path: 'account/password', element: <ChangePasswordPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -44,6 +44,10 @@ export const currentUserSchema = z.object({
   /** The org units from the region down to the user's own (for breadcrumbs). */
   orgPath: z.array(orgUnitRefSchema),
   can: userAbilitiesSchema,
+  /** A one-time password (new account or reset): every route but me, change-password and logout answers 403. */
+  mustChangePassword: z.boolean(),
+  /** When the user logged in before this session (上次登录); null on the first login. */
+  lastLoginAt: z.string().nullable(),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 
@@ -52,6 +56,13 @@ export const loginResponseSchema = z.object({
   user: currentUserSchema,
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const changePasswordRequestSchema = z.object({
+  currentPassword: z.string().min(1, '请输入当前密码').max(256),
+  /** Checked against the policy (passwordProblems) by the API, which knows the user name. */
+  newPassword: z.string().min(1, '请输入新密码').max(256),
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
 
 export const demoAccountSchema = z.object({
   username: z.string(),

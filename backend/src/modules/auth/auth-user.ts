@@ -13,6 +13,8 @@ export interface AuthUser {
   orgLevel: OrgLevel;
   /** Materialised path of the user's org unit: the prefix of everything in scope. */
   orgPath: string;
+  /** Logged in with a one-time password: only me, change-password and logout answer until it is changed. */
+  mustChangePassword: boolean;
 }
 
 /** What an access token carries: the user and the session it belongs to. */

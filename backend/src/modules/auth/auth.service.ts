@@ -1,7 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import * as argon2 from 'argon2';
-import type { CurrentUser, DemoAccountsResponse, LoginRequest, LoginResponse } from '@dutylist/shared';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import {
+  passwordProblems,
+  type ChangePasswordRequest,
+  type CurrentUser,
+  type DemoAccountsResponse,
+  type LoginRequest,
+  type LoginResponse,
+} from '@dutylist/shared';
+import { AdminAuditService } from '../admin-audit/admin-audit.service';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
 import { AppError } from '../../common/app-error';
 import { UsersService } from '../users/users.service';
@@ -26,6 +36,8 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly orgUnits: OrgUnitsService,
     private readonly jwt: JwtService,
+    private readonly audit: AdminAuditService,
+    @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -55,8 +67,38 @@ export class AuthService {
     if (user.sessionId) await this.users.endSession(user.sessionId);
   }
 
+  /**
+   * The user's own password change: the current password proves it is them, the new one must pass the policy.
+   * Their other sessions end (a stolen token stops working), this one goes on; the admin trail records it.
+   */
+  async changePassword(user: AuthUser, request: ChangePasswordRequest): Promise<void> {
+    const problems = passwordProblems(request.newPassword, { username: user.username });
+    if (request.newPassword === request.currentPassword) problems.unshift('新密码不能与当前密码相同');
+    const newHash = problems.length === 0 ? await argon2.hash(request.newPassword) : null;
+    await this.db.transaction(async (manager) => {
+      const found = await this.users.findForPasswordChange(manager, user.id);
+      const valid = found ? await argon2.verify(found.passwordHash, request.currentPassword).catch(() => false) : false;
+      if (!found || !valid) throw new AppError('CURRENT_PASSWORD_WRONG', '当前密码不正确');
+      if (!newHash) throw new AppError('WEAK_PASSWORD', problems.join('；'), { problems });
+      await this.users.setPassword(manager, user.id, newHash);
+      await this.users.endAllSessions(manager, user.id, user.sessionId ?? undefined);
+      await this.audit.record(manager, {
+        actor: { id: user.id },
+        action: 'password_changed',
+        orgUnitId: user.orgUnitId,
+        targetType: 'user',
+        targetId: user.id,
+        summary: `${user.displayName}（${user.username}）修改了自己的密码`,
+        details: { self: true, wasOneTimePassword: found.mustChangePassword },
+      });
+    });
+  }
+
   async toCurrentUser(user: AuthUser): Promise<CurrentUser> {
-    const orgPath = await this.orgUnits.pathOf(user.orgPath);
+    const [orgPath, lastLoginAt] = await Promise.all([
+      this.orgUnits.pathOf(user.orgPath),
+      this.users.previousLoginAt(user.id, user.sessionId),
+    ]);
     return {
       id: user.id,
       username: user.username,
@@ -65,6 +107,8 @@ export class AuthService {
       orgUnit: { id: user.orgUnitId, name: user.orgUnitName, level: user.orgLevel },
       orgPath,
       can: userAbilities(user),
+      mustChangePassword: user.mustChangePassword,
+      lastLoginAt: lastLoginAt ? new Date(lastLoginAt).toISOString() : null,
     };
   }
 

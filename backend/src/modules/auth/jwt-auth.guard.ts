@@ -5,10 +5,13 @@ import type { Request } from 'express';
 import type { Role } from '@dutylist/shared';
 import { AppError } from '../../common/app-error';
 import { UsersService } from '../users/users.service';
-import { IS_PUBLIC, ROLES_KEY } from './auth.decorators';
+import { ALLOWED_BEFORE_PASSWORD_CHANGE, IS_PUBLIC, ROLES_KEY } from './auth.decorators';
 import type { AccessTokenPayload, AuthUser } from './auth-user';
 
-/** Global guard: a valid Bearer token of an active user, then the route's role list. */
+/**
+ * Global guard: a valid Bearer token of an active user with an open session, no pending one-time password
+ * (403 PASSWORD_CHANGE_REQUIRED outside the routes marked AllowedBeforePasswordChange), then the route's roles.
+ */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
@@ -37,6 +40,12 @@ export class JwtAuthGuard implements CanActivate {
     const user = await this.users.findAuthUser(payload.sub, payload.sid);
     if (!user) throw new AppError('UNAUTHENTICATED', '账号不存在或已停用，请重新登录');
     request.user = user;
+    if (
+      user.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, targets)
+    ) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码，再继续使用系统');
+    }
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(user.role)) throw AppError.forbidden();

@@ -145,6 +145,7 @@ export class NotificationsService {
     const user =
       payload && typeof payload.sid === 'string' ? await this.users.findAuthUser(payload.sub, payload.sid) : null;
     if (!user) throw new AppError('UNAUTHENTICATED', '通知推送连接已过期，请重新登录');
+    if (user.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码，再继续使用系统');
     return user;
   }
 

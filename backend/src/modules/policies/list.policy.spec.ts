@@ -12,6 +12,7 @@ const user = (role: Role): AuthUser => ({
   orgUnitName: '测试单位',
   orgLevel: 'county',
   orgPath: '/r/p/c/',
+  mustChangePassword: false,
 });
 
 describe('list policy', () => {

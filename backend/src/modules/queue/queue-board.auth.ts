@@ -50,6 +50,8 @@ export class QueueBoardAuth {
     if (ticket) {
       const user = await this.userFrom(ticket, this.secret, TICKET_USE);
       if (!user) return this.refuse(res, 'UNAUTHENTICATED', '链接已过期，请从系统中重新打开队列监控');
+      if (user.mustChangePassword)
+        return this.refuse(res, 'PASSWORD_CHANGE_REQUIRED', '请先修改初始密码，再继续使用系统');
       if (user.role !== 'admin') return this.refuse(res, 'FORBIDDEN', '只有系统管理员可以查看队列监控');
       const session = await this.jwt.signAsync(
         { sub: user.id, sid: user.sessionId, use: SESSION_USE },
@@ -74,6 +76,8 @@ export class QueueBoardAuth {
           ? await this.userFrom(session, this.secret, SESSION_USE)
           : null;
     if (!user) return this.refuse(res, 'UNAUTHENTICATED', '请先以系统管理员身份登录，再从系统中打开队列监控');
+    if (user.mustChangePassword)
+      return this.refuse(res, 'PASSWORD_CHANGE_REQUIRED', '请先修改初始密码，再继续使用系统');
     if (user.role !== 'admin') return this.refuse(res, 'FORBIDDEN', '只有系统管理员可以查看队列监控');
     return true;
   }

@@ -83,7 +83,41 @@ export class UsersService {
       orgUnitName: user.orgUnit.name,
       orgLevel: user.orgUnit.level,
       orgPath: user.orgUnit.path,
+      mustChangePassword: user.mustChangePassword,
     };
+  }
+
+  /** When the user logged in before the given session (上次登录): the start of their latest earlier session. */
+  async previousLoginAt(userId: string, sessionId: string | null): Promise<Date | null> {
+    const query = this.sessions
+      .createQueryBuilder('s')
+      .select('max(s.created_at)', 'at')
+      .where('s.user_id = :userId', { userId });
+    if (sessionId) {
+      query.andWhere('s.created_at < (SELECT c.created_at FROM user_sessions c WHERE c.id = :sessionId)', {
+        sessionId,
+      });
+    }
+    const row = await query.getRawOne<{ at: Date | null }>();
+    return row?.at ?? null;
+  }
+
+  /** The user with the password hash, locked for a password change. */
+  findForPasswordChange(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    return manager
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .setLock('pessimistic_write')
+      .where('u.id = :id', { id })
+      .getOne();
+  }
+
+  /** Stores a new password hash: the one-time password (if any) is done with. */
+  async setPassword(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
+    await manager
+      .getRepository(UserEntity)
+      .update({ id }, { passwordHash, passwordChangedAt: new Date(), mustChangePassword: false });
   }
 
   async existingUsernames(usernames: string[]): Promise<Set<string>> {

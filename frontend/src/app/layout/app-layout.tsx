@@ -3,6 +3,7 @@ import type { MenuProps } from 'antd';
 import { ROLE_LABELS, type UserAbilities } from '@dutylist/shared';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser } from '@/features/auth/hooks/use-current-user';
+import { UserMenu } from '@/features/auth/components/user-menu';
 import { useLogout } from '@/features/auth/hooks/use-logout';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { useNotificationStream } from '@/features/notifications/hooks/use-notification-stream';
@@ -57,9 +58,7 @@ export function AppLayout() {
           {user && (
             <Space size="middle" data-testid="current-user">
               <NotificationBell enabled />
-              <Typography.Text style={{ color: '#fff' }} data-testid="current-user-name">
-                {user.displayName}
-              </Typography.Text>
+              <UserMenu user={user} />
               <Tag color="blue" data-testid="current-user-role">
                 {ROLE_LABELS[user.role]}
               </Tag>

@@ -54,6 +54,8 @@ describe('SsoCallbackPage', () => {
       orgUnit: { id: '00000000-0000-4000-8000-000000000002', name: '奇台县', level: 'county' },
       orgPath: [],
       can: makeUserAbilities({ viewDashboard: true, reviewLists: true }),
+      mustChangePassword: false,
+      lastLoginAt: null,
     },
   };
 
