@@ -22,6 +22,8 @@ export const currentUserSchema = z.object({
   orgUnit: orgUnitRefSchema,
   /** The org units from the region down to the user's own (for breadcrumbs). */
   orgPath: z.array(orgUnitRefSchema),
+  /** What the user may do beyond lists (the UI shows menus from this only). */
+  can: z.object({ manageEditions: z.boolean() }),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 

@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import * as argon2 from 'argon2';
 import type { CurrentUser, DemoAccountsResponse, LoginRequest, LoginResponse } from '@dutylist/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
+import { canManageEditions } from '../editions/edition.policy';
 import { AppError } from '../../common/app-error';
 import { UsersService } from '../users/users.service';
 import { OrgUnitsService } from '../org-units/org-units.service';
@@ -63,6 +64,7 @@ export class AuthService {
       role: user.role,
       orgUnit: { id: user.orgUnitId, name: user.orgUnitName, level: user.orgLevel },
       orgPath,
+      can: { manageEditions: canManageEditions(user) },
     };
   }
 
