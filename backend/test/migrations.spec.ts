@@ -4,6 +4,7 @@ import { MIGRATIONS } from '../src/database/migrations';
 import { dropTestDatabase, prepareTestDatabase, runDatabaseName } from './test-database';
 
 const EXPECTED_TABLES = [
+  'admin_events',
   'audit_events',
   'comment_threads',
   'comments',
@@ -12,6 +13,7 @@ const EXPECTED_TABLES = [
   'edition_settings',
   'item_decisions',
   'items',
+  'list_publications',
   'list_versions',
   'migrations',
   'notification_deliveries',
@@ -21,6 +23,7 @@ const EXPECTED_TABLES = [
   'notification_webhooks',
   'notifications',
   'org_units',
+  'user_sessions',
   'users',
   'version_items',
 ];
