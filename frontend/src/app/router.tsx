@@ -4,6 +4,7 @@ import { AppLayout } from './layout/app-layout';
 import { ComparePage } from './routes/compare-page';
 import { DashboardPage } from './routes/dashboard-page';
 import { DiffPage } from './routes/diff-page';
+import { EditionsPage } from './routes/editions-page';
 import { ImportPage } from './routes/import-page';
 import { ListHistoryPage } from './routes/list-history-page';
 import { ListPage } from './routes/list-page';
@@ -38,6 +39,7 @@ export function createAppRouter() {
         { path: 'tasks', element: <TasksPage /> },
         { path: 'dashboard', element: <DashboardPage /> },
         { path: 'notifications', element: <NotificationsPage /> },
+        { path: 'editions', element: <EditionsPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

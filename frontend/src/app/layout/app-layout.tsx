@@ -1,6 +1,6 @@
 import { Badge, Button, Flex, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { ROLE_LABELS, type Role } from '@dutylist/shared';
+import { ROLE_LABELS, type CurrentUser, type Role } from '@dutylist/shared';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser } from '@/features/auth/hooks/use-current-user';
 import { useLogout } from '@/features/auth/hooks/use-logout';
@@ -10,10 +10,10 @@ import { useMyTasks } from '@/features/tasks/hooks/use-my-tasks';
 
 export const PRODUCT_NAME = '乡镇履职事项清单审核系统';
 
-const MENU_SECTIONS = ['/tasks', '/lists', '/dashboard'] as const;
+const MENU_SECTIONS = ['/tasks', '/lists', '/dashboard', '/editions'] as const;
 
 /** Side menu entries; every one links to a page that exists. 审核总览 is for the reviewing levels. */
-function buildMenuItems(role: Role | undefined, taskCount: number): MenuProps['items'] {
+function buildMenuItems(role: Role | undefined, taskCount: number, can?: CurrentUser['can']): MenuProps['items'] {
   return [
     {
       key: '/tasks',
@@ -26,6 +26,7 @@ function buildMenuItems(role: Role | undefined, taskCount: number): MenuProps['i
     },
     { key: '/lists', label: '我的清单' },
     ...(role && role !== 'township_drafter' ? [{ key: '/dashboard', label: '审核总览' }] : []),
+    ...(can?.manageEditions ? [{ key: '/editions', label: <span data-testid="menu-editions">届次管理</span> }] : []),
   ];
 }
 
@@ -36,7 +37,7 @@ export function AppLayout() {
   const location = useLocation();
   const tasksQuery = useMyTasks({ enabled: user !== undefined });
   const selectedKey = MENU_SECTIONS.find((key) => location.pathname.startsWith(key)) ?? location.pathname;
-  const menuItems = buildMenuItems(user?.role, tasksQuery.data?.length ?? 0);
+  const menuItems = buildMenuItems(user?.role, tasksQuery.data?.length ?? 0, user?.can);
   useNotificationStream(user !== undefined);
 
   return (

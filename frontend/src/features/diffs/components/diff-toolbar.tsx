@@ -38,8 +38,12 @@ export function DiffToolbar({
   const { message } = App.useApp();
   const [exporting, setExporting] = useState<DiffExportFormat | null>(null);
   const versions = [...list.versions].sort((a, b) => a.number - b.number);
-  const fromOptions = versions.map(versionOption);
-  const toOptions = [...versions.map(versionOption), { value: 'draft' as const, label: DRAFT_SIDE_LABEL }];
+  const option = (v: ListDetail['versions'][number]) => {
+    const o = versionOption(v);
+    return v.number === list.inForce?.number ? { ...o, label: `${o.label}（生效版本）` } : o;
+  };
+  const fromOptions = versions.map(option);
+  const toOptions = [...versions.map(option), { value: 'draft' as const, label: DRAFT_SIDE_LABEL }];
 
   const exportAs = async (format: DiffExportFormat) => {
     if (from === null) return;
