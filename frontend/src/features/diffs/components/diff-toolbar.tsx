@@ -64,7 +64,7 @@ export function DiffToolbar({
         <Select<number>
           data-testid="diff-from"
           aria-label="原版本"
-          style={{ width: 250 }}
+          style={{ width: 330 }}
           value={from ?? undefined}
           options={fromOptions}
           onChange={(value) => onChange(value, to)}
@@ -73,7 +73,7 @@ export function DiffToolbar({
         <Select<SideValue>
           data-testid="diff-to"
           aria-label="新版本"
-          style={{ width: 250 }}
+          style={{ width: 330 }}
           value={to}
           options={toOptions}
           onChange={(value) => from !== null && onChange(from, value)}
