@@ -8,7 +8,6 @@ import type { AuthUser } from '../auth/auth-user';
 import { ItemsService } from '../items/items.service';
 import { DutyListEntity } from '../lists/duty-list.entity';
 import { assertCanStartAdjustment } from '../lists/list.policy';
-import { ListPublicationEntity } from '../lists/list-publication.entity';
 import { ListsService } from '../lists/lists.service';
 
 /**
@@ -31,28 +30,7 @@ export class AdjustmentsService {
       assertCanStartAdjustment(user, list);
       const inForce = await this.lists.inForceVersion(manager, list);
       if (!inForce) throw new AppError('NO_VERSION', '该清单没有已发布的版本，不能发起动态调整');
-      const publications = await this.lists.publications(manager, list.id);
-      if (publications.length === 0) {
-        // Published before cycles were recorded: record the initial publication first.
-        await manager.insert(ListPublicationEntity, {
-          listId: list.id,
-          number: 1,
-          kind: 'initial',
-          startedAt: list.createdAt,
-          baseVersionId: list.baseVersionId,
-          publishedVersionId: inForce.id,
-          publishedAt: list.stageSince,
-        });
-      }
-      const number = (publications.at(-1)?.number ?? 1) + 1;
-      await manager.insert(ListPublicationEntity, {
-        listId: list.id,
-        number,
-        kind: 'adjustment',
-        reason: request.reason,
-        startedBy: user.id,
-        baseVersionId: inForce.id,
-      });
+      const number = await this.lists.startAdjustmentCycle(manager, list, inForce, request.reason, user.id);
       const items = await this.items.replaceDraftWithVersion(manager, list.id, inForce.id);
       await manager.update(
         DutyListEntity,

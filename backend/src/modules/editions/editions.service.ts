@@ -14,6 +14,7 @@ import { AppError } from '../../common/app-error';
 import { AdminAuditService } from '../admin-audit/admin-audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ItemsService } from '../items/items.service';
+import { ListsService } from '../lists/lists.service';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { isInScope } from '../org-units/org-unit.policy';
 import { UsersService } from '../users/users.service';
@@ -43,6 +44,7 @@ export class EditionsService {
     private readonly items: ItemsService,
     private readonly adminAudit: AdminAuditService,
     private readonly users: UsersService,
+    private readonly lists: ListsService,
   ) {}
 
   async get(edition: number, manager: EntityManager = this.db.manager): Promise<EditionSettings> {
@@ -139,7 +141,15 @@ export class EditionsService {
         targetType: 'edition',
         targetId: String(request.edition),
         summary: `开启届次“${title}”：新建草稿 ${created} 份（其中 ${fromPublished} 份沿用已发布清单），已有 ${townships - created} 份`,
-        details: { ...wanted, title, edition: request.edition, created, skipped: townships - created, fromPublished, reopened: opened },
+        details: {
+          ...wanted,
+          title,
+          edition: request.edition,
+          created,
+          skipped: townships - created,
+          fromPublished,
+          reopened: opened,
+        },
       });
       return { created, skipped: townships - created, fromPublished };
     });
@@ -162,9 +172,10 @@ export class EditionsService {
         .insert()
         .into(EditionSettingsEntity)
         .values({ edition, ...settings, ...(title !== undefined ? { title } : {}) })
-        .orUpdate(['max_rounds', 'review_days', 'revise_days', ...(title !== undefined ? ['title'] : []), 'updated_at'], [
-          'edition',
-        ])
+        .orUpdate(
+          ['max_rounds', 'review_days', 'revise_days', ...(title !== undefined ? ['title'] : []), 'updated_at'],
+          ['edition'],
+        )
         .execute();
       const name = title ?? before?.title ?? defaultTitle(edition);
       await this.adminAudit.record(manager, {
@@ -176,7 +187,12 @@ export class EditionsService {
         summary: `修改届次“${name}”的设置：轮次上限 ${settings.maxRounds}，审核 ${settings.reviewDays ?? '不限'} 天，修改 ${settings.reviseDays ?? '不限'} 天`,
         details: {
           before: before
-            ? { title: before.title, maxRounds: before.maxRounds, reviewDays: before.reviewDays, reviseDays: before.reviseDays }
+            ? {
+                title: before.title,
+                maxRounds: before.maxRounds,
+                reviewDays: before.reviewDays,
+                reviseDays: before.reviseDays,
+              }
             : null,
           after: { ...settings, title: name },
         },
@@ -220,36 +236,11 @@ export class EditionsService {
        WHERE t.level = 'township' AND t.is_active AND t.path LIKE $1`,
       [`${scope.path}%`],
     );
-    const created: { id: string; base_version_id: string | null }[] = await manager.query(
-      `INSERT INTO duty_lists (township_id, edition, title, explanation, base_version_id)
-       SELECT t.id, $2::int, t.name || $3::text, COALESCE(b.explanation, '{}'::jsonb), b.version_id
-       FROM org_units t
-       LEFT JOIN LATERAL (
-         SELECT v.id AS version_id, v.explanation
-         FROM duty_lists p
-         JOIN list_versions v ON v.id = COALESCE(
-           p.in_force_version_id,
-           (SELECT lv.id FROM list_versions lv WHERE lv.list_id = p.id ORDER BY lv.number DESC LIMIT 1))
-         WHERE p.township_id = t.id AND p.edition < $2::int AND (p.in_force_version_id IS NOT NULL OR p.stage = 'published')
-         ORDER BY p.edition DESC LIMIT 1
-       ) b ON true
-       WHERE t.level = 'township' AND t.is_active AND t.path LIKE $1
-       ORDER BY t.path
-       ON CONFLICT ON CONSTRAINT uq_duty_lists_township_edition DO NOTHING
-       RETURNING id, base_version_id`,
-      [`${scope.path}%`, edition, `履职事项清单（${edition}年）`],
-    );
-    if (created.length) {
-      await manager.query(
-        `INSERT INTO list_publications (list_id, number, kind, started_by, base_version_id)
-         SELECT id, 1, 'initial', $2, base_version_id FROM unnest($1::uuid[], $3::uuid[]) AS c(id, base_version_id)`,
-        [created.map((c) => c.id), user.id, created.map((c) => c.base_version_id)],
-      );
-    }
-    const based = created.filter((c): c is { id: string; base_version_id: string } => c.base_version_id !== null);
+    const created = await this.lists.createEditionDrafts(manager, scope.path, edition, user.id);
+    const based = created.filter((c): c is { listId: string; baseVersionId: string } => c.baseVersionId !== null);
     await this.items.copyVersionsIntoDrafts(
       manager,
-      based.map((c) => ({ listId: c.id, versionId: c.base_version_id })),
+      based.map((c) => ({ listId: c.listId, versionId: c.baseVersionId })),
     );
     return { created: created.length, fromPublished: based.length, townships };
   }

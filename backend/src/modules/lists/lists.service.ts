@@ -100,13 +100,56 @@ export class ListsService {
     };
   }
 
+  /**
+   * A draft of `edition` for every active township under `scopePath` that has none yet, with its 说明 and
+   * the version it starts from: the township's latest published list of an earlier edition (its version in
+   * force), or none. Each gets its initial cycle. Returns the lists created (their items are the caller's).
+   */
+  async createEditionDrafts(
+    manager: EntityManager,
+    scopePath: string,
+    edition: number,
+    startedBy: string,
+  ): Promise<{ listId: string; baseVersionId: string | null }[]> {
+    const created: { id: string; base_version_id: string | null }[] = await manager.query(
+      `INSERT INTO duty_lists (township_id, edition, title, explanation, base_version_id)
+       SELECT t.id, $2::int, t.name || $3::text, COALESCE(b.explanation, '{}'::jsonb), b.version_id
+       FROM org_units t
+       LEFT JOIN LATERAL (
+         SELECT v.id AS version_id, v.explanation
+         FROM duty_lists p
+         JOIN list_versions v ON v.id = COALESCE(
+           p.in_force_version_id,
+           (SELECT lv.id FROM list_versions lv WHERE lv.list_id = p.id ORDER BY lv.number DESC LIMIT 1))
+         WHERE p.township_id = t.id AND p.edition < $2::int AND (p.in_force_version_id IS NOT NULL OR p.stage = 'published')
+         ORDER BY p.edition DESC LIMIT 1
+       ) b ON true
+       WHERE t.level = 'township' AND t.is_active AND t.path LIKE $1
+       ORDER BY t.path
+       ON CONFLICT ON CONSTRAINT uq_duty_lists_township_edition DO NOTHING
+       RETURNING id, base_version_id`,
+      [`${scopePath}%`, edition, `履职事项清单（${edition}年）`],
+    );
+    if (created.length) {
+      await manager.query(
+        `INSERT INTO list_publications (list_id, number, kind, started_by, base_version_id)
+         SELECT id, 1, 'initial', $2, base_version_id FROM unnest($1::uuid[], $3::uuid[]) AS c(id, base_version_id)`,
+        [created.map((c) => c.id), startedBy, created.map((c) => c.base_version_id)],
+      );
+    }
+    return created.map((c) => ({ listId: c.id, baseVersionId: c.base_version_id }));
+  }
+
   /** The cycles of a list, oldest first (a list made before cycles were recorded has none until published). */
   publications(manager: EntityManager, listId: string): Promise<ListPublicationEntity[]> {
     return manager.find(ListPublicationEntity, { where: { listId }, order: { number: 'ASC' } });
   }
 
   /** The cycle under way or last completed: the initial one when none is recorded yet. */
-  async currentCycle(manager: EntityManager, listId: string): Promise<{ number: number; kind: 'initial' | 'adjustment' }> {
+  async currentCycle(
+    manager: EntityManager,
+    listId: string,
+  ): Promise<{ number: number; kind: 'initial' | 'adjustment' }> {
     const [last] = await manager.find(ListPublicationEntity, { where: { listId }, order: { number: 'DESC' }, take: 1 });
     return last ? { number: last.number, kind: last.kind } : { number: 1, kind: 'initial' };
   }
@@ -121,6 +164,41 @@ export class ListsService {
       take: 1,
     });
     return latest ?? null;
+  }
+
+  /**
+   * Opens the next cycle of a published list: an adjustment starting from the version in force (a list
+   * published before cycles were recorded first gets its initial publication). Returns its number.
+   */
+  async startAdjustmentCycle(
+    manager: EntityManager,
+    list: DutyListEntity,
+    inForce: ListVersionEntity,
+    reason: string,
+    startedBy: string,
+  ): Promise<number> {
+    const publications = await this.publications(manager, list.id);
+    if (publications.length === 0) {
+      await manager.insert(ListPublicationEntity, {
+        listId: list.id,
+        number: 1,
+        kind: 'initial',
+        startedAt: list.createdAt,
+        baseVersionId: list.baseVersionId,
+        publishedVersionId: inForce.id,
+        publishedAt: list.stageSince,
+      });
+    }
+    const number = (publications.at(-1)?.number ?? 1) + 1;
+    await manager.insert(ListPublicationEntity, {
+      listId: list.id,
+      number,
+      kind: 'adjustment',
+      reason,
+      startedBy,
+      baseVersionId: inForce.id,
+    });
+    return number;
   }
 
   /** Records that the cycle under way published `version` (creating the initial cycle if none was recorded). */
@@ -156,7 +234,9 @@ export class ListsService {
     rows: ListPublicationEntity[],
     versions: Map<string, ListVersionEntity>,
   ): Promise<ListPublication[]> {
-    const people = await this.users.refs(rows.flatMap((r) => [r.startedBy, r.publishedBy]).filter((id): id is string => !!id));
+    const people = await this.users.refs(
+      rows.flatMap((r) => [r.startedBy, r.publishedBy]).filter((id): id is string => !!id),
+    );
     const versionOf = (id: string | null) => (id ? versions.get(id) : undefined);
     return rows.map((r) => {
       const published = versionOf(r.publishedVersionId);
