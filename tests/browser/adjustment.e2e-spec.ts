@@ -162,9 +162,21 @@ describeBrowser('browser: adjustment of a published list', () => {
     );
     expect(row.from_in_force).toBe(true);
     expect(row.items).toBeGreaterThan(200);
+    // The new edition's draft goes up: its deadline (10 review days) shows beside whose turn it is.
+    const [{ id: nextListId }] = await app.db.query(
+      `SELECT l.id FROM duty_lists l JOIN duty_lists p ON p.id = $1 WHERE l.township_id = p.township_id AND l.edition = 2026`,
+      [world.list.id],
+    );
+    await app.http.post(`/api/lists/${nextListId}/submit`).set('Authorization', tokens.drafter).send({}).expect(200);
     // Only the region sees the menu.
     await loginAs(page, app.baseUrl, world.users.county.username, TEST_PASSWORD);
     await page.getByTestId('side-menu').waitFor();
     expect(await page.getByTestId('menu-editions').count()).toBe(0);
+    await page.goto(`${app.baseUrl}/lists`);
+    await page.getByTestId('list-deadline-cell').first().waitFor();
+    expect(await page.getByTestId('list-deadline-cell').first().textContent()).toMatch(
+      /期限 .*（剩 9 天|期限 .*（剩 10 天/,
+    );
+    await shot('6-lists-deadline');
   });
 });
