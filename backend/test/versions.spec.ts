@@ -31,7 +31,10 @@ describe('immutable versions', () => {
       { listId: list.id, table: 'basic', seq: 1, category: '党的建设', name: '事项一' },
       { listId: list.id, table: 'revoked', seq: 1, category: '经济发展', name: '事项二', undertaker: '县发改委' },
     ]);
-    const service = new ListsService(db, new UsersService(db.getRepository(UserEntity), db.getRepository(UserSessionEntity)));
+    const service = new ListsService(
+      db,
+      new UsersService(db.getRepository(UserEntity), db.getRepository(UserSessionEntity)),
+    );
     versionId = (await db.transaction((m) => service.createVersion(m, list, null, '第1轮报送'))).id;
   });
 

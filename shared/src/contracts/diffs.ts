@@ -21,7 +21,9 @@ const booleanFlag = z.enum(['true', 'false'], { error: '只能是 true 或 false
  */
 export const diffQuerySchema = z.object({
   /** `base`: the published version of the earlier edition the list started from. */
-  from: z.union([z.literal('base'), versionNumber], { error: '对比起点必须是版本号或 base（上一届发布版本）' }).optional(),
+  from: z
+    .union([z.literal('base'), versionNumber], { error: '对比起点必须是版本号或 base（上一届发布版本）' })
+    .optional(),
   to: toSide.optional(),
   includeRenumbered: booleanFlag.optional(),
 });

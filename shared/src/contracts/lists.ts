@@ -113,7 +113,12 @@ export const listDetailSchema = listSummarySchema.extend({
   publications: z.array(listPublicationSchema),
   /** The published version of an earlier edition's list this list started from (null: started empty). */
   base: z
-    .object({ listId: z.string().uuid(), edition: z.number().int(), versionNumber: z.number().int(), label: z.string() })
+    .object({
+      listId: z.string().uuid(),
+      edition: z.number().int(),
+      versionNumber: z.number().int(),
+      label: z.string(),
+    })
     .nullable(),
 });
 export type ListDetail = z.infer<typeof listDetailSchema>;

@@ -379,7 +379,7 @@ export const editionTitleSchema = z
   .trim()
   .min(1, '请填写届次名称')
   .max(50, '届次名称不能超过 50 个字')
-  .refine((t) => !/[\u0000-\u001f]/.test(t), '届次名称不能包含控制字符');
+  .refine((t) => [...t].every((c) => c.charCodeAt(0) >= 0x20), '届次名称不能包含控制字符');
 export const updateEditionSettingsRequestSchema = editionSettingsSchema
   .omit({ edition: true })
   .extend({ title: editionTitleSchema.optional() });

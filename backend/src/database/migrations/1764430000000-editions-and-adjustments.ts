@@ -120,7 +120,9 @@ export class EditionsAndAdjustments1764430000000 implements MigrationInterface {
       FROM list_publications p WHERE p.list_id = l.id AND p.published_version_id IS NOT NULL`);
 
     await q.query(`ALTER TABLE audit_events DROP CONSTRAINT chk_audit_events_action`);
-    await q.query(`ALTER TABLE audit_events ADD CONSTRAINT chk_audit_events_action CHECK (action IN (${inList(ACTIONS)}))`);
+    await q.query(
+      `ALTER TABLE audit_events ADD CONSTRAINT chk_audit_events_action CHECK (action IN (${inList(ACTIONS)}))`,
+    );
     await this.notificationEvents(q, EVENTS);
   }
 

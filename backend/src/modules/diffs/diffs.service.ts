@@ -213,9 +213,7 @@ export class DiffsService {
 
   private async baseVersion(listId: string): Promise<ListVersionEntity | null> {
     const list = await this.db.getRepository(DutyListEntity).findOneBy({ id: listId });
-    return list?.baseVersionId
-      ? this.db.getRepository(ListVersionEntity).findOneBy({ id: list.baseVersionId })
-      : null;
+    return list?.baseVersionId ? this.db.getRepository(ListVersionEntity).findOneBy({ id: list.baseVersionId }) : null;
   }
 
   private async compute(list: ListDetail, query: DiffQuery): Promise<ComputedDiff> {

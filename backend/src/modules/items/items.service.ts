@@ -78,7 +78,11 @@ export class ItemsService {
       await manager.update(ItemEntity, { listId: item.listId, id: item.id }, { seq: 1_000_000, table: request.table });
       await this.renumber(manager, list.id, from);
       const position = await this.openSlot(manager, list.id, request.table, request.position, item.id);
-      await manager.update(ItemEntity, { listId: item.listId, id: item.id }, { seq: position, version: item.version + 1 });
+      await manager.update(
+        ItemEntity,
+        { listId: item.listId, id: item.id },
+        { seq: position, version: item.version + 1 },
+      );
       return toItemDto(await this.reload(manager, list.id, item.id));
     });
   }

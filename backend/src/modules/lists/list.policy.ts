@@ -45,16 +45,17 @@ export function listAbilities(user: AuthUser, list: CycleState): ListAbilities {
 export const ADJUSTMENT_ROLES: readonly AuthUser['role'][] = ['township_drafter', 'county_reviewer'];
 
 /** 403 for a role that may never adjust, 409 when the list is not published (an adjustment may be under way). */
-export function assertCanStartAdjustment(user: AuthUser, list: Pick<DutyListEntity, 'stage' | 'inForceVersionId'>): void {
+export function assertCanStartAdjustment(
+  user: AuthUser,
+  list: Pick<DutyListEntity, 'stage' | 'inForceVersionId'>,
+): void {
   if (!ADJUSTMENT_ROLES.includes(user.role)) {
     throw AppError.forbidden('只有本乡镇的起草人或县委编办可以发起动态调整');
   }
   if (list.stage !== 'published') {
     throw new AppError(
       'STAGE_CONFLICT',
-      list.inForceVersionId
-        ? '该清单的动态调整正在进行中，发布后才能再次发起'
-        : '清单尚未发布，不能发起动态调整',
+      list.inForceVersionId ? '该清单的动态调整正在进行中，发布后才能再次发起' : '清单尚未发布，不能发起动态调整',
     );
   }
 }
