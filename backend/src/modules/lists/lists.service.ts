@@ -75,8 +75,10 @@ export class ListsService {
     const byId = new Map(versions.map((v) => [v.id, v]));
     const publications = await this.publications(this.db.manager, listId);
     const cycle = publications.at(-1);
-    const inForce = list.inForceVersionId ? byId.get(list.inForceVersionId) : undefined;
-    const inForcePublication = publications.find((p) => p.publishedVersionId === list.inForceVersionId);
+    // Published before the version in force was recorded: its latest version.
+    const inForceId = list.inForceVersionId ?? (list.stage === 'published' ? versions.at(-1)?.id : undefined);
+    const inForce = inForceId ? byId.get(inForceId) : undefined;
+    const inForcePublication = inForce ? publications.find((p) => p.publishedVersionId === inForce.id) : undefined;
     return {
       ...this.toSummary(user, row, counts.get(listId)),
       explanation: explanationSchema.parse(list.explanation ?? {}),
