@@ -20,6 +20,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AdminAuditModule } from './modules/admin-audit/admin-audit.module';
 import { CommentsModule } from './modules/comments/comments.module';
 import { EditionsModule } from './modules/editions/editions.module';
+import { AdjustmentsModule } from './modules/adjustments/adjustments.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { RoundsModule } from './modules/rounds/rounds.module';
 import { TasksModule } from './modules/tasks/tasks.module';
@@ -42,6 +43,7 @@ import { TasksModule } from './modules/tasks/tasks.module';
     AdminAuditModule,
     ReviewsModule,
     RoundsModule,
+    AdjustmentsModule,
     CommentsModule,
     TasksModule,
     NotificationsModule,

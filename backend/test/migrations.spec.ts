@@ -13,6 +13,7 @@ const EXPECTED_TABLES = [
   'edition_settings',
   'item_decisions',
   'items',
+  'list_publications',
   'list_versions',
   'migrations',
   'notification_deliveries',

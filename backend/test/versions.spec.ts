@@ -4,6 +4,9 @@ import { DutyListEntity } from '../src/modules/lists/duty-list.entity';
 import { ListsService } from '../src/modules/lists/lists.service';
 import { ItemEntity } from '../src/modules/items/item.entity';
 import { OrgUnitEntity } from '../src/modules/org-units/org-unit.entity';
+import { UserSessionEntity } from '../src/modules/users/user-session.entity';
+import { UserEntity } from '../src/modules/users/user.entity';
+import { UsersService } from '../src/modules/users/users.service';
 
 /** A frozen version cannot be changed, even by SQL that bypasses the application. */
 describe('immutable versions', () => {
@@ -28,7 +31,10 @@ describe('immutable versions', () => {
       { listId: list.id, table: 'basic', seq: 1, category: '党的建设', name: '事项一' },
       { listId: list.id, table: 'revoked', seq: 1, category: '经济发展', name: '事项二', undertaker: '县发改委' },
     ]);
-    const service = new ListsService(db);
+    const service = new ListsService(
+      db,
+      new UsersService(db.getRepository(UserEntity), db.getRepository(UserSessionEntity)),
+    );
     versionId = (await db.transaction((m) => service.createVersion(m, list, null, '第1轮报送'))).id;
   });
 

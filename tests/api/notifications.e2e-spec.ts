@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS } from '@dutylist/shared';
 import type {
   Feedback,
   NotificationKind,
@@ -405,7 +406,7 @@ describe('notifications', () => {
   it('preferences per event and channel: off means no inbox row (or no email) for that event only', async () => {
     const initial = (await get('county2', '/api/notifications/preferences').expect(200))
       .body as NotificationPreferences;
-    expect(initial.preferences).toHaveLength(26);
+    expect(initial.preferences).toHaveLength(NOTIFICATION_EVENTS.length * NOTIFICATION_CHANNELS.length);
     expect(initial.preferences.every((p) => p.enabled)).toBe(true);
     expect(initial.email).toEqual({ configured: true, address: null });
 

@@ -89,6 +89,7 @@ describe('scope rule for every role (inside scope works, outside scope is 404)',
         publish: false,
         answerFeedback: drafter,
         comment: userKey !== 'admin',
+        startAdjustment: false, // the list is not published
       });
     });
   });

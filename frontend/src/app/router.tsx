@@ -8,6 +8,7 @@ import { ChangePasswordPage } from './routes/change-password-page';
 import { ComparePage } from './routes/compare-page';
 import { DashboardPage } from './routes/dashboard-page';
 import { DiffPage } from './routes/diff-page';
+import { EditionsPage } from './routes/editions-page';
 import { ImportPage } from './routes/import-page';
 import { ListHistoryPage } from './routes/list-history-page';
 import { ListPage } from './routes/list-page';
@@ -50,6 +51,7 @@ export function createAppRouter() {
         { path: 'admin/users', element: <AdminUsersPage /> },
         { path: 'admin/audit', element: <AdminAuditPage /> },
         { path: 'account/password', element: <ChangePasswordPage /> },
+        { path: 'editions', element: <EditionsPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -144,6 +144,7 @@ export function makeAbilities(overrides: Partial<ListAbilities> = {}): ListAbili
     publish: false,
     answerFeedback: false,
     comment: false,
+    startAdjustment: false,
     ...overrides,
   };
 }
@@ -169,6 +170,11 @@ export function makeListDetail(
     updatedAt: '2025-07-01T08:00:00.000Z',
     explanation: { area: '', population: '', villages: '', basicInfo: '', process: '', content: '' },
     versions: [],
+    adjusting: false,
+    inForce: null,
+    cycle: { number: 1, kind: 'initial' },
+    publications: [],
+    base: null,
     ...rest,
     can: makeAbilities(can),
   };

@@ -53,6 +53,11 @@ export function reviewList(overrides: Partial<ListDetail> = {}): ListDetail {
     can: reviewerAbilities({ decideItems: true, returnRound: true, approve: true }),
     explanation: { area: '', population: '', villages: '', basicInfo: '', process: '', content: '' },
     versions: [],
+    adjusting: false,
+    inForce: null,
+    cycle: { number: 1, kind: 'initial' },
+    publications: [],
+    base: null,
     ...overrides,
   };
 }

@@ -15,10 +15,15 @@ const booleanFlag = z.enum(['true', 'false'], { error: '只能是 true 或 false
 
 /**
  * `GET /lists/:id/diff?from=&to=&includeRenumbered=`: any two versions (by number), or a version against the
- * live draft (`to=draft`). Without `from`/`to`: the last two versions, or the only version against the draft.
+ * live draft (`to=draft`). Without `from`/`to`: the last two versions, or the only version against the draft;
+ * while an adjustment runs, the version in force against the latest proposal (its latest version, or the draft);
+ * a list with no version yet that started from an earlier edition: that published version against the draft.
  */
 export const diffQuerySchema = z.object({
-  from: versionNumber.optional(),
+  /** `base`: the published version of the earlier edition the list started from. */
+  from: z
+    .union([z.literal('base'), versionNumber], { error: '对比起点必须是版本号或 base（上一届发布版本）' })
+    .optional(),
   to: toSide.optional(),
   includeRenumbered: booleanFlag.optional(),
 });

@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './diffs';
+export * from './editions';
 export * from './health';
 export * from './imports';
 export * from './items';

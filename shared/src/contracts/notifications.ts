@@ -20,6 +20,7 @@ export const NOTIFICATION_EVENTS = [
   'comment',
   'mention',
   'overdue',
+  'start_adjustment',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
@@ -37,6 +38,7 @@ export const NOTIFICATION_EVENT_LABELS: Record<NotificationEvent, string> = {
   comment: '讨论回复',
   mention: '@提到我',
   overdue: '超期提醒',
+  start_adjustment: '发起动态调整',
 };
 
 /** Item-level activity that is collected per list and recipient into one digest within the debounce window. */

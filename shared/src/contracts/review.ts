@@ -280,6 +280,7 @@ export const AUDIT_ACTIONS = [
   'reply_thread',
   'resolve_thread',
   'reopen_thread',
+  'start_adjustment',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -299,6 +300,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   reply_thread: '回复讨论',
   resolve_thread: '讨论已解决',
   reopen_thread: '重新打开讨论',
+  start_adjustment: '发起动态调整',
 };
 
 export const auditEventSchema = z.object({
@@ -372,7 +374,15 @@ export const editionSettingsSchema = z.object({
   reviseDays: z.number().int().min(1).max(365).nullable(),
 });
 export type EditionSettings = z.infer<typeof editionSettingsSchema>;
-export const updateEditionSettingsRequestSchema = editionSettingsSchema.omit({ edition: true });
+export const editionTitleSchema = z
+  .string({ error: '请填写届次名称' })
+  .trim()
+  .min(1, '请填写届次名称')
+  .max(50, '届次名称不能超过 50 个字')
+  .refine((t) => [...t].every((c) => c.charCodeAt(0) >= 0x20), '届次名称不能包含控制字符');
+export const updateEditionSettingsRequestSchema = editionSettingsSchema
+  .omit({ edition: true })
+  .extend({ title: editionTitleSchema.optional() });
 export type UpdateEditionSettingsRequest = z.infer<typeof updateEditionSettingsRequestSchema>;
 
 /** One item through every round: what it said in each version, every decision on it, every step. */

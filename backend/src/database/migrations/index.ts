@@ -4,6 +4,7 @@ import { ReviewCycle1764000000000 } from './1764000000000-review-cycle';
 import { Notifications1764200000000 } from './1764200000000-notifications';
 import { AccountsAndOrgAdmin1764400000000 } from './1764400000000-accounts-and-org-admin';
 import { UsernamesCaseInsensitive1764420000000 } from './1764420000000-usernames-case-insensitive';
+import { EditionsAndAdjustments1764430000000 } from './1764430000000-editions-and-adjustments';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   Notifications1764200000000,
   AccountsAndOrgAdmin1764400000000,
   UsernamesCaseInsensitive1764420000000,
+  EditionsAndAdjustments1764430000000,
 ];

@@ -195,7 +195,9 @@ export class CommentsService {
     ]);
     const ref = (id: string): UserRef => people.get(id) ?? { id, displayName: '', role: 'admin', orgName: '' };
     const itemIds = [...new Set(threads.map((t) => t.itemId))];
-    const drafts = new Map((await manager.find(ItemEntity, { where: { id: In(itemIds) } })).map((i) => [i.id, i]));
+    const drafts = new Map(
+      (await manager.find(ItemEntity, { where: { listId: threads[0].listId, id: In(itemIds) } })).map((i) => [i.id, i]),
+    );
     const positions = new Map<string, Thread['item']>();
     for (const itemId of itemIds) {
       const draft = drafts.get(itemId);

@@ -19,14 +19,16 @@ import {
   type PeerListRef,
   type VersionItem,
 } from '@dutylist/shared';
+import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../auth/auth-user';
 import { EXPORT_CONTENT_TYPES } from '../documents/export/export-format';
 import { ItemEntity } from '../items/item.entity';
+import { DutyListEntity } from '../lists/duty-list.entity';
 import { ListVersionEntity } from '../lists/list-version.entity';
 import { ListsService } from '../lists/lists.service';
 import { ItemDecisionEntity } from '../reviews/item-decision.entity';
 import { ReviewStateService, toVersionItem, toVersionRef } from '../reviews/review-state.service';
-import { resolvePair, sideShortLabel } from './diff-sides';
+import { resolvePair, sideShortLabel, type ResolvedPair } from './diff-sides';
 import { buildChangeTableDocx } from './export/build-change-docx';
 import { buildChangeTableXlsx } from './export/build-change-xlsx';
 import { changeRows } from './export/change-table';
@@ -124,14 +126,13 @@ export class DiffsService {
   async exportChanges(
     user: AuthUser,
     listId: string,
-    query: Pick<DiffQuery, 'from' | 'to'>,
+    query: { from?: number; to?: number | 'draft' },
     format: DiffExportFormat,
   ): Promise<DiffFile> {
     const list = await this.lists.getForUser(user, listId);
-    const versions = await this.versions(listId);
-    const pair = resolvePair(versions, query.from, query.to);
+    const pair = await this.resolve(list, await this.versions(listId), query);
     const { diff, fromDecisions } = await this.compute(list, {
-      from: pair.from.number,
+      from: pair.from.listId === listId ? pair.from.number : 'base',
       to: pair.to === 'draft' ? 'draft' : pair.to.number,
     });
     const name = [...list.township.name].filter((c) => c >= ' ' && !'\\/:*?"<>|'.includes(c)).join('');
@@ -183,9 +184,41 @@ export class DiffsService {
     };
   }
 
+  /**
+   * The pair a request compares. Beyond `resolvePair`: `from=base` is the earlier edition's published version
+   * the list started from; with nothing asked, an adjustment under way compares the version in force with the
+   * proposal (its latest version, or the draft), and a list without versions that started from an earlier
+   * edition compares that version with the draft.
+   */
+  private async resolve(
+    list: ListDetail,
+    versions: ListVersionEntity[],
+    query: { from?: number | 'base'; to?: number | 'draft' },
+  ): Promise<ResolvedPair> {
+    const latest = versions.at(-1);
+    const proposal = (after: number): ListVersionEntity | 'draft' =>
+      latest && latest.number > after ? latest : 'draft';
+    if (query.from === 'base' || (query.from === undefined && query.to === undefined && !latest && list.base)) {
+      const base = await this.baseVersion(list.id);
+      if (!base) throw new AppError('NO_VERSION', '该清单不是从上一届发布的清单开始的，没有可对比的起点');
+      const to = query.to === undefined ? proposal(0) : resolvePair(versions, undefined, query.to).to;
+      return { from: base, to };
+    }
+    if (query.from === undefined && query.to === undefined && list.adjusting && list.inForce) {
+      const inForce = versions.find((v) => v.number === list.inForce?.number);
+      if (inForce) return { from: inForce, to: proposal(inForce.number) };
+    }
+    return resolvePair(versions, query.from, query.to);
+  }
+
+  private async baseVersion(listId: string): Promise<ListVersionEntity | null> {
+    const list = await this.db.getRepository(DutyListEntity).findOneBy({ id: listId });
+    return list?.baseVersionId ? this.db.getRepository(ListVersionEntity).findOneBy({ id: list.baseVersionId }) : null;
+  }
+
   private async compute(list: ListDetail, query: DiffQuery): Promise<ComputedDiff> {
     const versions = await this.versions(list.id);
-    const pair = resolvePair(versions, query.from, query.to);
+    const pair = await this.resolve(list, versions, query);
     const includeRenumbered = query.includeRenumbered ?? false;
     const [before, after] = await Promise.all([this.loadSide(list, pair.from), this.loadSide(list, pair.to)]);
     const result = diffVersions(before.items, after.items, {
@@ -244,8 +277,11 @@ export class DiffsService {
       return { side: this.draftSide(list), items: await this.draftItems(list.id), explanation: list.explanation };
     }
     const items = await this.lists.versionItems(this.db.manager, side.id);
+    const ref = toVersionRef(side);
+    // The earlier edition's version the list started from: named by its edition.
+    if (side.listId !== list.id && list.base) ref.label = `${list.base.edition}年度发布版本（${ref.label}）`;
     return {
-      side: { kind: 'version', version: toVersionRef(side) },
+      side: { kind: 'version', version: ref },
       items: items.map(toVersionItem),
       explanation: side.explanation ?? {},
     };

@@ -109,8 +109,8 @@ export class DocumentsService {
         const item = row.itemId ? current.get(row.itemId) : undefined;
         if (!item) inserts.push({ listId, ...fields });
         else if (row.status === 'changed')
-          await manager.update(ItemEntity, { id: item.id }, { ...fields, version: item.version + 1 });
-        else if (item.seq !== row.seq) await manager.update(ItemEntity, { id: item.id }, { seq: row.seq });
+          await manager.update(ItemEntity, { listId, id: item.id }, { ...fields, version: item.version + 1 });
+        else if (item.seq !== row.seq) await manager.update(ItemEntity, { listId, id: item.id }, { seq: row.seq });
       }
       for (let i = 0; i < inserts.length; i += 200) await manager.insert(ItemEntity, inserts.slice(i, i + 200));
       await manager.update(DocumentImportEntity, { id: found.id }, { status: 'confirmed', confirmedAt: () => 'now()' });

@@ -38,6 +38,16 @@ export class ExportsController {
     return download(await this.exports.exportDraft(user, listId, parseExportFormat(format)));
   }
 
+  /** The list in force: the version last published (while an adjustment runs, still the one before it). */
+  @Get('in-force/export')
+  async exportInForce(
+    @CurrentUser() user: AuthUser,
+    @Param('listId', new UuidParamPipe('LIST_NOT_FOUND')) listId: string,
+    @Query('format') format: unknown,
+  ): Promise<StreamableFile> {
+    return download(await this.exports.exportInForce(user, listId, parseExportFormat(format)));
+  }
+
   @Get('versions/:number/export')
   async exportVersion(
     @CurrentUser() user: AuthUser,

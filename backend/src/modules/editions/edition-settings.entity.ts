@@ -15,6 +15,16 @@ export class EditionSettingsEntity {
   @Column({ name: 'revise_days', type: 'int', nullable: true })
   reviseDays: number | null;
 
+  /** `2026年度`; null for an edition that was never opened on the screen (only configured). */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  title: string | null;
+
+  @Column({ name: 'opened_at', type: 'timestamptz', nullable: true })
+  openedAt: Date | null;
+
+  @Column({ name: 'opened_by', type: 'uuid', nullable: true })
+  openedBy: string | null;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -4,6 +4,7 @@ import {
   Entity,
   JoinColumn,
   ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
@@ -13,13 +14,15 @@ import { DutyListEntity } from '../lists/duty-list.entity';
 /**
  * An item of a list's editable draft. Its id is the item's identity for its whole life: it survives
  * renumbering (`seq`), edits and moves between tables, and is what versions, decisions and comments point at.
+ * It is unique within a list: the next edition's list and an adjustment carry the same ids forward.
  */
 @Entity({ name: 'items' })
 export class ItemEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'list_id', type: 'uuid' })
+  /** Part of the key: a new edition's draft or an adjustment keeps the ids of the version it started from. */
+  @PrimaryColumn({ name: 'list_id', type: 'uuid' })
   listId: string;
 
   @ManyToOne(() => DutyListEntity, { onDelete: 'CASCADE' })

@@ -57,7 +57,7 @@ export class ItemsService {
           undertaker: request.undertaker ?? '',
         }),
       );
-      return toItemDto(await this.reload(manager, item.id));
+      return toItemDto(await this.reload(manager, list.id, item.id));
     });
   }
 
@@ -65,8 +65,8 @@ export class ItemsService {
     return this.inListTransaction(user, listId, async (manager, list) => {
       const item = await this.lockCurrent(manager, list.id, itemId, request.version);
       const { version: _version, ...fields } = request;
-      await manager.update(ItemEntity, { id: item.id }, { ...fields, version: item.version + 1 });
-      return toItemDto(await this.reload(manager, item.id));
+      await manager.update(ItemEntity, { listId: item.listId, id: item.id }, { ...fields, version: item.version + 1 });
+      return toItemDto(await this.reload(manager, list.id, item.id));
     });
   }
 
@@ -75,11 +75,15 @@ export class ItemsService {
       const item = await this.lockCurrent(manager, list.id, itemId, request.version);
       const from = item.table;
       // Park the item outside every table's numbering, then open its slot in the target table.
-      await manager.update(ItemEntity, { id: item.id }, { seq: 1_000_000, table: request.table });
+      await manager.update(ItemEntity, { listId: item.listId, id: item.id }, { seq: 1_000_000, table: request.table });
       await this.renumber(manager, list.id, from);
       const position = await this.openSlot(manager, list.id, request.table, request.position, item.id);
-      await manager.update(ItemEntity, { id: item.id }, { seq: position, version: item.version + 1 });
-      return toItemDto(await this.reload(manager, item.id));
+      await manager.update(
+        ItemEntity,
+        { listId: item.listId, id: item.id },
+        { seq: position, version: item.version + 1 },
+      );
+      return toItemDto(await this.reload(manager, list.id, item.id));
     });
   }
 
@@ -100,8 +104,8 @@ export class ItemsService {
       await manager.query(
         `UPDATE items SET seq = o.ord
          FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, ord)
-         WHERE items.id = o.id AND items.seq <> o.ord`,
-        [request.itemIds],
+         WHERE items.list_id = $2 AND items.id = o.id AND items.seq <> o.ord`,
+        [request.itemIds, list.id],
       );
       const items = await manager.find(ItemEntity, {
         where: { listId: list.id, table: request.table },
@@ -114,7 +118,7 @@ export class ItemsService {
   deleteItem(user: AuthUser, listId: string, itemId: string, version: number): Promise<void> {
     return this.inListTransaction(user, listId, async (manager, list) => {
       const item = await this.lockCurrent(manager, list.id, itemId, version);
-      await manager.delete(ItemEntity, { id: item.id });
+      await manager.delete(ItemEntity, { listId: item.listId, id: item.id });
       await this.renumber(manager, list.id, item.table);
     });
   }
@@ -136,16 +140,49 @@ export class ItemsService {
       lock: { mode: 'pessimistic_write' },
     });
     if (!item) return null;
-    if (Object.keys(fields).length) await manager.update(ItemEntity, { id: item.id }, fields);
+    if (Object.keys(fields).length) await manager.update(ItemEntity, { listId: item.listId, id: item.id }, fields);
     if (table && table !== item.table) {
-      await manager.update(ItemEntity, { id: item.id }, { seq: 1_000_000, table });
+      await manager.update(ItemEntity, { listId: item.listId, id: item.id }, { seq: 1_000_000, table });
       await this.renumber(manager, listId, item.table);
       const position = await this.openSlot(manager, listId, table, undefined, item.id);
-      await manager.update(ItemEntity, { id: item.id }, { seq: position });
+      await manager.update(ItemEntity, { listId: item.listId, id: item.id }, { seq: position });
     }
-    await manager.update(ItemEntity, { id: item.id }, { version: item.version + 1 });
+    await manager.update(ItemEntity, { listId: item.listId, id: item.id }, { version: item.version + 1 });
     await manager.update(DutyListEntity, { id: listId }, { updatedAt: () => 'now()' });
-    return this.reload(manager, item.id);
+    return this.reload(manager, listId, item.id);
+  }
+
+  /**
+   * Makes the draft of `listId` exactly the items of a frozen version (of this list, or of an earlier
+   * edition's list), keeping their ids: the identity that diffs, decisions and threads follow. Inside the
+   * caller's transaction, which holds the list row lock. Returns how many items the draft now has.
+   */
+  async replaceDraftWithVersion(manager: EntityManager, listId: string, versionId: string): Promise<number> {
+    await manager.delete(ItemEntity, { listId });
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO items (id, list_id, list_table, seq, category, name, departments, upper_duties, township_duties, undertaker)
+       SELECT item_id, $1, list_table, seq, category, name, departments, upper_duties, township_duties, undertaker
+       FROM version_items WHERE version_id = $2
+       RETURNING id`,
+      [listId, versionId],
+    );
+    return rows.length;
+  }
+
+  /** Fills new, empty drafts from frozen versions in one statement, keeping the item ids. */
+  async copyVersionsIntoDrafts(
+    manager: EntityManager,
+    pairs: readonly { listId: string; versionId: string }[],
+  ): Promise<void> {
+    if (pairs.length === 0) return;
+    await manager.query(
+      `INSERT INTO items (id, list_id, list_table, seq, category, name, departments, upper_duties, township_duties, undertaker)
+       SELECT vi.item_id, c.list_id, vi.list_table, vi.seq, vi.category, vi.name, vi.departments, vi.upper_duties,
+              vi.township_duties, vi.undertaker
+       FROM unnest($1::uuid[], $2::uuid[]) AS c(list_id, version_id)
+       JOIN version_items vi ON vi.version_id = c.version_id`,
+      [pairs.map((p) => p.listId), pairs.map((p) => p.versionId)],
+    );
   }
 
   private inListTransaction<T>(
@@ -208,12 +245,12 @@ export class ItemsService {
     await manager.query(
       `UPDATE items SET seq = r.rn
        FROM (SELECT id, row_number() OVER (ORDER BY seq) AS rn FROM items WHERE list_id = $1 AND list_table = $2) r
-       WHERE items.id = r.id AND items.seq <> r.rn`,
+       WHERE items.list_id = $1 AND items.id = r.id AND items.seq <> r.rn`,
       [listId, table],
     );
   }
 
-  private reload(manager: EntityManager, id: string): Promise<ItemEntity> {
-    return manager.findOneByOrFail(ItemEntity, { id });
+  private reload(manager: EntityManager, listId: string, id: string): Promise<ItemEntity> {
+    return manager.findOneByOrFail(ItemEntity, { listId, id });
   }
 }

@@ -47,6 +47,14 @@ export class DutyListEntity {
   @Column({ name: 'deadline_at', type: 'timestamptz', nullable: true })
   deadlineAt: Date | null;
 
+  /** The published version (of an earlier edition's list) this list's first draft was copied from, or null. */
+  @Column({ name: 'base_version_id', type: 'uuid', nullable: true })
+  baseVersionId: string | null;
+
+  /** The version in force: the last one published (it stays in force while an adjustment runs). */
+  @Column({ name: 'in_force_version_id', type: 'uuid', nullable: true })
+  inForceVersionId: string | null;
+
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
   explanation: Partial<Explanation>;
 

@@ -22,6 +22,10 @@ export class ListVersionEntity {
   @Column({ type: 'int' })
   round: number;
 
+  /** The publication cycle the version was frozen in: 1 the initial one, then one per adjustment. */
+  @Column({ type: 'int', default: 1 })
+  cycle: number;
+
   @Column({ type: 'varchar', length: 100 })
   label: string;
 

@@ -118,7 +118,7 @@ export class NotificationDispatchService {
     }
 
     const actors = await this.recipients.people(manager, audit.actorId ? [audit.actorId] : []);
-    const itemNames = await this.recipients.itemNames(manager, audit.itemId ? [audit.itemId] : []);
+    const itemNames = await this.recipients.itemNames(manager, audit.listId, audit.itemId ? [audit.itemId] : []);
     const render = (event: NotificationEvent) =>
       renderEvent(
         event,
@@ -297,6 +297,7 @@ export class NotificationDispatchService {
       );
       const items = await this.recipients.itemNames(
         manager,
+        listId,
         [...audits.values()].flatMap((a) => (a.itemId ? [a.itemId] : [])),
       );
       const prefs = await this.recipients.preferences(manager, [recipientId]);

@@ -103,6 +103,12 @@ export function renderEvent(event: NotificationEvent, facts: EventMessageFacts, 
         link: roundLink,
       };
     }
+    case 'start_adjustment':
+      return {
+        title: `《${list.title}》发起了动态调整`,
+        body: `${who}发起了已发布清单的动态调整（第${num(facts.details.adjustment) ?? ''}次），调整稿将重新经过审核；发布前原发布版本继续有效。${reason}`,
+        link: links.list(list.id),
+      };
     case 'publish':
       return {
         title: `《${list.title}》已发布`,

@@ -129,18 +129,18 @@ export class NotificationRecipientsService {
     return rows.map((r) => r.id);
   }
 
-  /** Item names as in the draft, or as last frozen when deleted since. */
-  async itemNames(manager: EntityManager, itemIds: string[]): Promise<Map<string, string>> {
+  /** Item names of one list as in its draft, or as last frozen when deleted since. */
+  async itemNames(manager: EntityManager, listId: string, itemIds: string[]): Promise<Map<string, string>> {
     const ids = [...new Set(itemIds)];
     if (ids.length === 0) return new Map();
     const rows: { id: string; name: string }[] = await manager.query(
       `SELECT DISTINCT ON (x.id) x.id, x.name FROM (
-         SELECT i.id, i.name, 0 AS rank, 0 AS number FROM items i WHERE i.id = ANY($1::uuid[])
+         SELECT i.id, i.name, 0 AS rank, 0 AS number FROM items i WHERE i.list_id = $2 AND i.id = ANY($1::uuid[])
          UNION ALL
          SELECT vi.item_id, vi.name, 1, v.number FROM version_items vi JOIN list_versions v ON v.id = vi.version_id
-         WHERE vi.item_id = ANY($1::uuid[])) x
+         WHERE v.list_id = $2 AND vi.item_id = ANY($1::uuid[])) x
        ORDER BY x.id, x.rank, x.number DESC`,
-      [ids],
+      [ids, listId],
     );
     return new Map(rows.map((r) => [r.id, r.name]));
   }

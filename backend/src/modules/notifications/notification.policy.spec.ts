@@ -77,4 +77,21 @@ describe('recipientTargets', () => {
       expect(recipientTargets(facts(action, { toStage: 'county_review' }), chain, ['p1'])).toEqual([]);
     }
   });
+
+  it('an adjustment started tells the other side: the county when the township starts it, and back', () => {
+    expect(
+      recipientTargets(
+        facts('start_adjustment', { toStage: 'drafting', details: { actorRole: 'township_drafter' } }),
+        chain,
+        [],
+      ),
+    ).toEqual([{ kind: 'role', role: 'county_reviewer', orgUnitId: 'C', event: 'start_adjustment' }]);
+    expect(
+      recipientTargets(
+        facts('start_adjustment', { toStage: 'drafting', details: { actorRole: 'county_reviewer' } }),
+        chain,
+        [],
+      ),
+    ).toEqual([{ kind: 'role', role: 'township_drafter', orgUnitId: 'T', event: 'start_adjustment' }]);
+  });
 });

@@ -74,6 +74,8 @@ function userIds(value: unknown): string[] {
  * - a comment → the thread's participants, and the @mentioned (as a mention); a new thread also tells
  *   the other side of the review: the township's drafters when a reviewer opens it, the county
  *   reviewers when a drafter does (a question on an item must reach those who answer it);
+ * - an adjustment started (动态调整) → the other side: the county reviewers when the township starts it,
+ *   the township's drafters when the county does;
  * - starting a review, resolving or reopening a thread → nobody.
  */
 export function recipientTargets(facts: EventFacts, chain: ListChain, participants: string[]): RecipientTarget[] {
@@ -109,6 +111,12 @@ export function recipientTargets(facts: EventFacts, chain: ListChain, participan
         ...mentioned.map((userId): RecipientTarget => ({ kind: 'user', userId, event: 'mention' })),
       ];
     }
+    case 'start_adjustment':
+      return [
+        facts.details.actorRole === 'township_drafter'
+          ? role('county_reviewer', chain, 'start_adjustment')
+          : role('township_drafter', chain, 'start_adjustment'),
+      ];
     case 'start_review':
     case 'resolve_thread':
     case 'reopen_thread':

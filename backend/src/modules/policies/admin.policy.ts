@@ -15,11 +15,17 @@ export function userAbilities(user: AuthUser): UserAbilities {
     manageAccounts: admin,
     onboard: admin,
     manageWebhooks: admin,
+    // Editions are opened and configured for everyone by the region: its reviewers or a region-level admin.
     manageEditions: user.orgLevel === 'region' && (admin || user.role === 'region_reviewer'),
     viewDashboard: user.role !== 'township_drafter',
     draftLists: user.role === 'township_drafter',
     reviewLists: reviewLevelOf(user.role) !== null,
   };
+}
+
+/** 403 unless the user has an ability that is not about a place (e.g. opening editions, for everyone). */
+export function authorizeUser(user: AuthUser, ability: keyof UserAbilities, message: string): void {
+  if (!userAbilities(user)[ability]) throw AppError.forbidden(message);
 }
 
 /** A thing placed in the hierarchy: an org unit, or an account or setting of one. */

@@ -11,12 +11,21 @@ import {
   type CycleState,
   type ListAbilities,
   type ListAction,
+  type Role,
 } from '@dutylist/shared';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../auth/auth-user';
 
 /** Everything one may do with a list one can see. */
 export type ListAbility = Exclude<keyof ListAbilities, 'view'>;
+
+/** What the rules read of a list: where it stands in the cycle, and whether a published version is in force. */
+export interface ListPolicyState extends CycleState {
+  inForceVersionId?: string | null;
+}
+
+/** Who may start an adjustment (动态调整) of a published list: its township, or its county office. */
+const ADJUSTMENT_ROLES: readonly Role[] = ['township_drafter', 'county_reviewer'];
 
 /**
  * One rule per ability: who may ever do it (anyone else gets 403) and when (otherwise 409). Scope is
@@ -26,7 +35,7 @@ interface ListRule {
   /** The 403 for a user whose role may never do this with a list in scope, or null. */
   forbidden(user: AuthUser): AppError | null;
   /** The 409 for a list whose stage does not allow it now, or null. */
-  conflict(user: AuthUser, list: CycleState): AppError | null;
+  conflict(user: AuthUser, list: ListPolicyState): AppError | null;
 }
 
 const roleRule = (allowed: (user: AuthUser) => boolean, message: string) => (user: AuthUser) =>
@@ -34,7 +43,7 @@ const roleRule = (allowed: (user: AuthUser) => boolean, message: string) => (use
 
 const isDrafter = (user: AuthUser) => user.role === 'township_drafter';
 
-const notEditable = (list: CycleState) =>
+const notEditable = (list: ListPolicyState) =>
   EDITABLE_STAGES.includes(list.stage) ? null : new AppError('LIST_NOT_EDITABLE', '清单已报送，当前阶段不能修改草稿');
 
 /** A step of the 三上三下 cycle: the roles that may ever take it, and the stage machine. */
@@ -78,6 +87,16 @@ const LIST_RULES: Record<ListAbility, ListRule> = {
     conflict: (_user, list) =>
       list.stage === 'published' ? new AppError('STAGE_CONFLICT', '清单已发布，讨论已关闭') : null,
   },
+  startAdjustment: {
+    forbidden: roleRule((user) => ADJUSTMENT_ROLES.includes(user.role), '只有本乡镇的起草人或县委编办可以发起动态调整'),
+    conflict: (_user, list) =>
+      list.stage === 'published'
+        ? null
+        : new AppError(
+            'STAGE_CONFLICT',
+            list.inForceVersionId ? '该清单的动态调整正在进行中，发布后才能再次发起' : '清单尚未发布，不能发起动态调整',
+          ),
+  },
   submit: stepRule('submit'),
   startReview: stepRule('start_review'),
   returnRound: stepRule('return_round'),
@@ -99,13 +118,13 @@ export const ACTION_ABILITY: Record<ListAction, ListAbility> = {
 };
 
 /** Why the user may not do this with the list now (403 before 409), or null when they may. */
-export function denialOf(user: AuthUser, ability: ListAbility, list: CycleState): AppError | null {
+export function denialOf(user: AuthUser, ability: ListAbility, list: ListPolicyState): AppError | null {
   const rule = LIST_RULES[ability];
   return rule.forbidden(user) ?? rule.conflict(user, list);
 }
 
 /** Throws the exact error (403, then 409) unless the user may do this with the list now. */
-export function authorize(user: AuthUser, ability: ListAbility, list: CycleState): void {
+export function authorize(user: AuthUser, ability: ListAbility, list: ListPolicyState): void {
   const denial = denialOf(user, ability, list);
   if (denial) throw denial;
 }
@@ -114,7 +133,7 @@ export function authorize(user: AuthUser, ability: ListAbility, list: CycleState
  * What the user may do with a list they can see. The UI shows its buttons from these and nothing
  * else; the services call `authorize` with the same rules, so the two cannot disagree.
  */
-export function listAbilities(user: AuthUser, list: CycleState): ListAbilities {
+export function listAbilities(user: AuthUser, list: ListPolicyState): ListAbilities {
   const can = Object.fromEntries(
     (Object.keys(LIST_RULES) as ListAbility[]).map((ability) => [ability, denialOf(user, ability, list) === null]),
   ) as Record<ListAbility, boolean>;

@@ -31,7 +31,7 @@ import { ReviewStateService } from '../reviews/review-state.service';
 
 /** What a step changes besides the stage, and what its audit row says. */
 interface StepOutcome {
-  changes?: Partial<Pick<DutyListEntity, 'round' | 'returnLevel'>>;
+  changes?: Partial<Pick<DutyListEntity, 'round' | 'returnLevel' | 'inForceVersionId'>>;
   reason?: string | null;
   details?: Record<string, unknown>;
 }
@@ -70,11 +70,13 @@ export class RoundsService {
       const [previous] = await this.state.latestVersions(manager, list.id);
       const revised = previous ? await this.recordRevisions(manager, list.id, previous) : 0;
       const round = list.stage === 'returned' ? list.round + 1 : list.round;
+      const cycle = await this.lists.currentCycle(manager, list.id);
+      const prefix = cycle.kind === 'adjustment' ? `第${cycle.number - 1}次调整 ` : '';
       const version = await this.lists.createVersion(
         manager,
         { ...list, round },
         user.id,
-        `第${round}轮报送（${round}上）`,
+        `${prefix}第${round}轮报送（${round}上）`,
       );
       const carried = previous ? await this.carryApprovals(manager, previous, version) : 0;
       return {
@@ -211,7 +213,17 @@ export class RoundsService {
   publish(user: AuthUser, listId: string): Promise<ListDetail> {
     return this.step(user, listId, 'publish', async (manager, list) => {
       const version = await this.currentVersion(manager, list);
-      return { details: { versionNumber: version.number } };
+      // The published version comes into force; during an adjustment the one it replaces was in force till now.
+      const publication = await this.lists.recordPublication(manager, list, version, user.id);
+      return {
+        changes: { inForceVersionId: version.id },
+        details: {
+          versionNumber: version.number,
+          cycle: publication.number,
+          kind: publication.kind,
+          replacedVersionId: list.inForceVersionId,
+        },
+      };
     });
   }
 

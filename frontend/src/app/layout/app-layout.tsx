@@ -11,7 +11,15 @@ import { useMyTasks } from '@/features/tasks/hooks/use-my-tasks';
 
 export const PRODUCT_NAME = '乡镇履职事项清单审核系统';
 
-const MENU_SECTIONS = ['/tasks', '/lists', '/dashboard', '/admin/org-units', '/admin/users', '/admin/audit'] as const;
+const MENU_SECTIONS = [
+  '/tasks',
+  '/lists',
+  '/dashboard',
+  '/editions',
+  '/admin/org-units',
+  '/admin/users',
+  '/admin/audit',
+] as const;
 
 /** Side menu entries; every one links to a page that exists, shown from what `me.can` allows. */
 function buildMenuItems(can: UserAbilities | undefined, taskCount: number): MenuProps['items'] {
@@ -27,6 +35,7 @@ function buildMenuItems(can: UserAbilities | undefined, taskCount: number): Menu
     },
     { key: '/lists', label: '我的清单' },
     ...(can?.viewDashboard ? [{ key: '/dashboard', label: '审核总览' }] : []),
+    ...(can?.manageEditions ? [{ key: '/editions', label: <span data-testid="menu-editions">届次管理</span> }] : []),
     ...(can?.manageWebhooks ? [{ key: '/admin/webhooks', label: '通知机器人' }] : []),
     ...(can?.manageOrgUnits ? [{ key: '/admin/org-units', label: '机构管理' }] : []),
     ...(can?.manageAccounts ? [{ key: '/admin/users', label: '账号管理' }] : []),

@@ -5,6 +5,7 @@ import { PageLoading } from '@/components/page-loading';
 import { FeedbackPanel } from '@/features/feedback/components/feedback-panel';
 import { ItemsPanel } from '@/features/items/components/items-panel';
 import { ListHeader } from '@/features/lists/components/list-header';
+import { PublicationHistory } from '@/features/lists/components/publication-history';
 import { useList } from '@/features/lists/hooks/use-list';
 
 export function ListPage() {
@@ -50,6 +51,7 @@ export function ListPage() {
       <Card style={{ marginBottom: 16 }}>
         <ListHeader list={list} />
       </Card>
+      {(list.inForce || list.adjusting) && <PublicationHistory list={list} />}
       <FeedbackPanel list={list} />
       <Card>
         <ItemsPanel

@@ -67,6 +67,13 @@ export class ExportsService {
     return this.render(list, version.explanation, items, format, number);
   }
 
+  /** The version in force (the last published one, also while an adjustment runs): 409 before any publication. */
+  async exportInForce(user: AuthUser, listId: string, format: ExportFormat): Promise<ExportedFile> {
+    const list = await this.lists.getForUser(user, listId);
+    if (!list.inForce) throw new AppError('NO_VERSION', '该清单尚未发布，没有生效的版本');
+    return this.exportVersion(user, listId, list.inForce.number, format);
+  }
+
   private async render(
     list: ListDetail,
     explanation: Partial<Explanation>,

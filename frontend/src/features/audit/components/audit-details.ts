@@ -17,6 +17,7 @@ export const REASON_LABELS: Partial<Record<AuditAction, string>> = {
   decide_item: '审核意见',
   answer_item: '乡镇说明',
   reject_suggestion: '不采纳的理由',
+  start_adjustment: '调整理由',
 };
 
 export type AuditCategory = 'stage' | 'item' | 'thread';
@@ -29,6 +30,7 @@ export function categoryOf(action: AuditAction): AuditCategory {
 
 export function colorOf(action: AuditAction): string {
   if (action === 'return_round' || action === 'return_items') return 'red';
+  if (action === 'start_adjustment') return 'orange';
   if (action === 'approve' || action === 'sign_off' || action === 'publish' || action === 'accept_suggestion') {
     return 'green';
   }
@@ -53,6 +55,8 @@ export function detailFacts(event: AuditEvent): string[] {
   if (replaced && replaced in DECISION_LABELS) facts.push(`原为：${DECISION_LABELS[replaced as Decision]}`);
   const version = num(d.versionNumber);
   if (version !== null) facts.push(`第${version}版`);
+  const inForce = num(d.inForceVersion);
+  if (inForce !== null) facts.push(`从生效的第${inForce}版开始调整`);
   const items = num(d.items);
   if (items !== null) facts.push(`共 ${items} 项`);
   if (Array.isArray(d.items)) facts.push(`退回 ${d.items.length} 项`);

@@ -38,8 +38,12 @@ export function DiffToolbar({
   const { message } = App.useApp();
   const [exporting, setExporting] = useState<DiffExportFormat | null>(null);
   const versions = [...list.versions].sort((a, b) => a.number - b.number);
-  const fromOptions = versions.map(versionOption);
-  const toOptions = [...versions.map(versionOption), { value: 'draft' as const, label: DRAFT_SIDE_LABEL }];
+  const option = (v: ListDetail['versions'][number]) => {
+    const o = versionOption(v);
+    return v.number === list.inForce?.number ? { ...o, label: `${o.label}（生效版本）` } : o;
+  };
+  const fromOptions = versions.map(option);
+  const toOptions = [...versions.map(option), { value: 'draft' as const, label: DRAFT_SIDE_LABEL }];
 
   const exportAs = async (format: DiffExportFormat) => {
     if (from === null) return;
@@ -60,7 +64,7 @@ export function DiffToolbar({
         <Select<number>
           data-testid="diff-from"
           aria-label="原版本"
-          style={{ width: 250 }}
+          style={{ width: 330 }}
           value={from ?? undefined}
           options={fromOptions}
           onChange={(value) => onChange(value, to)}
@@ -69,7 +73,7 @@ export function DiffToolbar({
         <Select<SideValue>
           data-testid="diff-to"
           aria-label="新版本"
-          style={{ width: 250 }}
+          style={{ width: 330 }}
           value={to}
           options={toOptions}
           onChange={(value) => from !== null && onChange(from, value)}

@@ -67,8 +67,8 @@ function listDiff(includeRenumbered: boolean): ListDiff {
 
 const list = makeListDetail({
   versions: [
-    { number: 1, round: 1, label: '第1轮报送（1上）', createdAt: '2025-07-01T08:00:00.000Z' },
-    { number: 2, round: 2, label: '第2轮报送（2上）', createdAt: '2025-07-05T08:00:00.000Z' },
+    { number: 1, round: 1, cycle: 1, label: '第1轮报送（1上）', createdAt: '2025-07-01T08:00:00.000Z' },
+    { number: 2, round: 2, cycle: 1, label: '第2轮报送（2上）', createdAt: '2025-07-05T08:00:00.000Z' },
   ],
 });
 

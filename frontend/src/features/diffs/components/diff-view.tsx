@@ -196,6 +196,19 @@ export function DiffView({ list }: { list: ListDetail }) {
         sinceLoading={sinceLoading}
       />
       <Flex vertical gap={8} style={{ marginBottom: 8 }}>
+        {list.adjusting && list.inForce && fromNumber === list.inForce.number && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="diff-adjustment-note"
+            message={`动态调整中：对比现行有效的第${list.inForce.number}版与调整稿（${
+              diff.to.kind === 'version' ? `第${diff.to.version.number}版` : '当前草稿'
+            }）`}
+          />
+        )}
+        {diff.from?.kind === 'version' && list.base && !list.versions.some((v) => v.number === fromNumber) && (
+          <Alert type="info" showIcon message={`对比起点：${diff.from.version.label}`} data-testid="diff-base-note" />
+        )}
         <SummaryLine summary={diff.summary} includeRenumbered={diff.includeRenumbered} />
         {stated.length > 0 && (
           <Alert

@@ -1,11 +1,11 @@
-import { Flex, Table, Typography } from 'antd';
+import { Flex, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ListSummary } from '@dutylist/shared';
 import { Link, useNavigate } from 'react-router';
 import { OverdueTag } from '@/components/overdue-tag';
 import { StageTag } from '@/components/stage-tag';
 import { formatDateTime, formatEdition, formatRound } from '@/lib/format';
-import { formatTurnHolder } from '@/lib/format-turn';
+import { formatDeadline, formatTurnHolder } from '@/lib/format-turn';
 
 export interface ListsTableProps {
   lists: ListSummary[];
@@ -41,7 +41,20 @@ const columns: TableColumnsType<ListSummary> = [
     render: (edition: number) => formatEdition(edition),
     sorter: (a, b) => a.edition - b.edition,
   },
-  { title: '阶段', dataIndex: 'stage', render: (_, list) => <StageTag stage={list.stage} /> },
+  {
+    title: '阶段',
+    dataIndex: 'stage',
+    render: (_, list) => (
+      <Flex gap={4} wrap>
+        <StageTag stage={list.stage} />
+        {list.adjusting && (
+          <Tag color="orange" data-testid="list-adjusting-tag">
+            动态调整
+          </Tag>
+        )}
+      </Flex>
+    ),
+  },
   { title: '轮次', key: 'round', render: (_, list) => formatRound(list.round, list.maxRounds) },
   {
     title: '当前办理',
@@ -54,6 +67,11 @@ const columns: TableColumnsType<ListSummary> = [
             <Typography.Text type="secondary">{list.turn.task}</Typography.Text>
             <OverdueTag overdue={list.overdue} />
           </Flex>
+          {list.deadline && (
+            <Typography.Text type={list.overdue ? 'danger' : 'secondary'} data-testid="list-deadline-cell">
+              期限 {formatDeadline(list.deadline)}
+            </Typography.Text>
+          )}
         </Flex>
       ) : (
         <Typography.Text type="secondary">流程已结束</Typography.Text>
