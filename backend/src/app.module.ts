@@ -22,6 +22,7 @@ import { EditionsModule } from './modules/editions/editions.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { RoundsModule } from './modules/rounds/rounds.module';
 import { TasksModule } from './modules/tasks/tasks.module';
+import { OnboardingModule } from './modules/onboarding/onboarding.module';
 
 @Module({
   imports: [
@@ -45,6 +46,7 @@ import { TasksModule } from './modules/tasks/tasks.module';
     NotificationsModule,
     DiffsModule,
     HealthModule,
+    OnboardingModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

@@ -19,6 +19,7 @@ import { NotificationPreferenceEntity } from '../modules/notifications/notificat
 import { NotificationWebhookEntity } from '../modules/notifications/notification-webhook.entity';
 import { UserSessionEntity } from '../modules/users/user-session.entity';
 import { AdminEventEntity } from '../modules/admin-audit/admin-event.entity';
+import { OnboardingImportEntity } from '../modules/onboarding/onboarding-import.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -42,6 +43,7 @@ export const ENTITIES = [
   NotificationWebhookEntity,
   UserSessionEntity,
   AdminEventEntity,
+  OnboardingImportEntity,
 ];
 
 /** The one options function shared by the Nest module, the CLI and the tests. Never `synchronize`. */

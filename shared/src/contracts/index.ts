@@ -8,3 +8,4 @@ export * from './notifications';
 export * from './org-units';
 export * from './review';
 export * from './admin';
+export * from './onboarding';

@@ -3,6 +3,7 @@ import { DocumentImports1763900000000 } from './1763900000000-document-imports';
 import { ReviewCycle1764000000000 } from './1764000000000-review-cycle';
 import { Notifications1764200000000 } from './1764200000000-notifications';
 import { AccountsAndOrgAdmin1764400000000 } from './1764400000000-accounts-and-org-admin';
+import { OnboardingImports1764440000000 } from './1764440000000-onboarding-imports';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   ReviewCycle1764000000000,
   Notifications1764200000000,
   AccountsAndOrgAdmin1764400000000,
+  OnboardingImports1764440000000,
 ];
