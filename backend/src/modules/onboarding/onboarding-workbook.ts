@@ -15,8 +15,8 @@ import { assertSafeXlsx } from './xlsx-safety';
 
 const invalid = (message: string) => new AppError('ONBOARDING_FILE_INVALID', message);
 
-// eslint-disable-next-line no-control-regex -- control characters are what this finds
 const UNSAFE_CELL =
+  // eslint-disable-next-line no-control-regex -- control characters are what this finds
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const MAX_CELL_CHARS = 500;
 

@@ -177,7 +177,8 @@ export class OnboardingService {
   /** The initial passwords' sheet, once: the download erases it (a second call is 410). */
   async downloadPasswords(user: AuthUser, id: string): Promise<{ fileName: string; body: Buffer }> {
     authorizeAdmin(user, 'onboard', { path: user.orgPath });
-    const rows: Array<{ passwords: Buffer; file_name: string }> = await this.db.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [rows] = (await this.db.query(
       `WITH taken AS (
          SELECT id, passwords, file_name FROM onboarding_imports
          WHERE id = $1 AND created_by = $2 AND passwords IS NOT NULL
@@ -188,7 +189,7 @@ export class OnboardingService {
        FROM taken WHERE o.id = taken.id
        RETURNING taken.passwords, taken.file_name`,
       [id, user.id],
-    );
+    )) as [Array<{ passwords: Buffer; file_name: string }>, number];
     if (!rows.length) {
       await this.find(this.db.manager, user, id);
       throw new AppError(
