@@ -293,5 +293,6 @@ export async function buildPasswordsWorkbook(rows: InitialPassword[]): Promise<B
   for (const r of rows) sheet.addRow([r.username, r.displayName, r.orgUnit, r.password]);
   sheet.addRow([]);
   sheet.addRow(['初始密码仅此一次提供，首次登录后必须修改。请逐一分发给本人，分发后删除本文件。']);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  // Inline strings: thousands of distinct passwords gain nothing from a shared-strings table.
+  return Buffer.from(await workbook.xlsx.writeBuffer({ useSharedStrings: false } as ExcelJS.XlsxWriteOptions));
 }

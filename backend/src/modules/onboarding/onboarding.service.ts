@@ -107,13 +107,20 @@ export class OnboardingService {
     if (found.status === 'confirmed') return toPreview(found);
     this.assertConfirmable(found);
 
-    const before = planOnboarding(found.input, await this.directory(this.db.manager, user, found.input), user);
-    if (before.signature !== found.planSignature) throw stale();
-    const created = before.users.filter((u) => u.action === 'create');
-    const passwords = created.map(() => generateOneTimePassword());
-    const hashes = await hashOneTimePasswords(passwords);
-    const hashByUsername = new Map(created.map((u, i) => [u.username.toLowerCase(), hashes[i]]));
-    const passwordByUsername = new Map(created.map((u, i) => [u.username.toLowerCase(), passwords[i]]));
+    // The accounts the preview creates get their passwords now; hashing runs on the libuv thread pool
+    // while this thread builds the passwords sheet and plans again inside the transaction. Should the
+    // plan have changed since the preview, the transaction refuses before any hash is used.
+    const initial = found.preview.users
+      .filter((u) => u.action === 'create')
+      .map((u) => ({
+        username: u.username,
+        displayName: u.displayName,
+        orgUnit: u.orgUnitPath ?? u.orgUnit,
+        password: generateOneTimePassword(),
+      }));
+    const hashing = hashOneTimePasswords(initial.map((u) => u.password));
+    hashing.catch(() => undefined); // awaited below; never an unhandled rejection if the transaction fails first
+    const sheet = initial.length ? await buildPasswordsWorkbook(initial) : null;
 
     try {
       return await this.db.transaction(async (manager) => {
@@ -128,19 +135,10 @@ export class OnboardingService {
         const plan = planOnboarding(locked.input, await this.directory(manager, user, locked.input), user);
         if (plan.signature !== locked.planSignature || plan.problems.length) throw stale();
 
+        const hashes = await hashing;
+        const hashByUsername = new Map(initial.map((u, i) => [u.username.toLowerCase(), hashes[i]]));
         const result = await this.apply(manager, user, plan, hashByUsername);
-        const initial = plan.users
-          .map((u, i) => ({ u, row: plan.userRows[i] }))
-          .filter(({ u }) => u.action === 'create')
-          .map(({ u, row }) => ({
-            username: u.username,
-            displayName: u.displayName,
-            orgUnit: row.orgUnitPath ?? row.orgUnit,
-            password: passwordByUsername.get(u.username.toLowerCase()) as string,
-          }));
-        const sealed = initial.length
-          ? sealPasswords(this.config.JWT_SECRET, locked.id, await buildPasswordsWorkbook(initial))
-          : null;
+        const sealed = sheet ? sealPasswords(this.config.JWT_SECRET, locked.id, sheet) : null;
         const counts = locked.preview.counts;
         await this.audit.record(manager, {
           actor: user,
