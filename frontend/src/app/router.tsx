@@ -11,6 +11,7 @@ import { ListsPage } from './routes/lists-page';
 import { LoginPage } from './routes/login-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { NotificationsPage } from './routes/notifications-page';
+import { OnboardingPage } from './routes/onboarding-page';
 import { ReviewPage } from './routes/review-page';
 import { RouteErrorPage } from './routes/route-error-page';
 import { TasksPage } from './routes/tasks-page';
@@ -38,6 +39,7 @@ export function createAppRouter() {
         { path: 'tasks', element: <TasksPage /> },
         { path: 'dashboard', element: <DashboardPage /> },
         { path: 'notifications', element: <NotificationsPage /> },
+        { path: 'admin/onboarding', element: <OnboardingPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -10,7 +10,7 @@ import { useMyTasks } from '@/features/tasks/hooks/use-my-tasks';
 
 export const PRODUCT_NAME = '乡镇履职事项清单审核系统';
 
-const MENU_SECTIONS = ['/tasks', '/lists', '/dashboard'] as const;
+const MENU_SECTIONS = ['/tasks', '/lists', '/dashboard', '/admin/onboarding'] as const;
 
 /** Side menu entries; every one links to a page that exists, shown from what `me.can` allows. */
 function buildMenuItems(can: UserAbilities | undefined, taskCount: number): MenuProps['items'] {
@@ -26,6 +26,7 @@ function buildMenuItems(can: UserAbilities | undefined, taskCount: number): Menu
     },
     { key: '/lists', label: '我的清单' },
     ...(can?.viewDashboard ? [{ key: '/dashboard', label: '审核总览' }] : []),
+    ...(can?.onboard ? [{ key: '/admin/onboarding', label: '批量导入' }] : []),
   ];
 }
 
