@@ -146,17 +146,22 @@ export function OnboardingPreviewPanel({ preview }: { preview: Preview }) {
           <Counts title={`用户（${preview.users.length} 行）`} counts={preview.counts.users} />
         </Col>
       </Row>
-      <Segmented<Filter>
-        value={filter}
-        onChange={setFilter}
-        options={[
-          { label: '全部', value: 'all' },
-          { label: `只看有问题的（${preview.counts.orgUnits.error + preview.counts.users.error}）`, value: 'problems' },
-          { label: '只看新建和更新', value: 'changes' },
-        ]}
-        data-testid="onboarding-filter"
-      />
       <Tabs
+        tabBarExtraContent={
+          <Segmented<Filter>
+            value={filter}
+            onChange={setFilter}
+            options={[
+              { label: '全部', value: 'all' },
+              {
+                label: `只看有问题的（${preview.counts.orgUnits.error + preview.counts.users.error}）`,
+                value: 'problems',
+              },
+              { label: '只看新建和更新', value: 'changes' },
+            ]}
+            data-testid="onboarding-filter"
+          />
+        }
         defaultActiveKey={problemCount ? 'problems' : 'orgUnits'}
         items={[
           ...(problemCount

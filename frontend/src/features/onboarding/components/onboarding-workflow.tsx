@@ -161,16 +161,6 @@ export function OnboardingWorkflow() {
 
       {step === 2 && preview && (
         <Card data-testid="onboarding-done">
-          <Result
-            status="success"
-            title="导入完成"
-            subTitle={`新建 ${preview.counts.orgUnits.create} 个单位、${preview.counts.users.create} 个账号；更新 ${preview.counts.orgUnits.update} 个单位、${preview.counts.users.update} 个账号。`}
-            extra={
-              <Button onClick={reset} data-testid="onboarding-again">
-                再导入一个文件
-              </Button>
-            }
-          />
           {preview.passwordsAvailable && !downloaded && (
             <Alert
               type="warning"
@@ -208,6 +198,18 @@ export function OnboardingWorkflow() {
               data-testid="onboarding-passwords-done"
             />
           )}
+          <Result
+            status="success"
+            title="导入完成"
+            subTitle={`新建 ${preview.counts.orgUnits.create} 个单位、${preview.counts.users.create} 个账号；更新 ${preview.counts.orgUnits.update} 个单位、${preview.counts.users.update} 个账号。`}
+            extra={
+              preview.passwordsAvailable && !downloaded ? undefined : (
+                <Button onClick={reset} data-testid="onboarding-again">
+                  再导入一个文件
+                </Button>
+              )
+            }
+          />
         </Card>
       )}
     </Space>
