@@ -390,6 +390,12 @@ describe('bulk onboarding from one workbook (preview, confirm in one transaction
       /解压后超过/,
     ],
     [
+      'a sheet of 200,000 stored cells',
+      () => zipOf('xl/worksheets/sheet1.xml', Buffer.from('<c r="A1" s="1"/>'.repeat(200_000))),
+      'ONBOARDING_FILE_INVALID',
+      /单元格超过 150000 个/,
+    ],
+    [
       'a zip that is no workbook',
       () => zipOf('word/document.xml', Buffer.from('<x/>')),
       'ONBOARDING_FILE_INVALID',

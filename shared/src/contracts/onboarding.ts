@@ -30,6 +30,8 @@ export const ONBOARDING_LIMITS = {
   maxRowsPerSheet: 10_000,
   /** Columns a data row may use. */
   maxColumns: 30,
+  /** Cells of one sheet as stored (a sheet of a million empty styled cells would take minutes to read). */
+  maxCellsPerSheet: 150_000,
 } as const;
 
 export const ONBOARDING_ACTIONS = ['create', 'update', 'unchanged', 'error'] as const;

@@ -59,18 +59,32 @@ export function assertSafeXlsx(bytes: Buffer, limits = ONBOARDING_LIMITS): void 
     }
     const dataStart = localOffset + 30 + bytes.readUInt16LE(localOffset + 26) + bytes.readUInt16LE(localOffset + 28);
     const data = bytes.subarray(dataStart, dataStart + compressedSize);
-    let actual: number;
-    if (method === 0) actual = data.length;
+    let content: Buffer;
+    if (method === 0) content = data;
     else if (method === 8) {
       try {
-        actual = inflateRawSync(data, { maxOutputLength: Math.max(1, budget) }).length;
+        content = inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooBig();
         throw invalid('文件已损坏（无法解压），请重新保存后再上传');
       }
     } else throw invalid('文件使用了不支持的压缩方式，请在 Excel 中重新保存后再上传');
-    budget -= actual;
+    budget -= content.length;
     if (budget < 0) throw tooBig();
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name) && countCells(content) > limits.maxCellsPerSheet) {
+      throw invalid(
+        `工作表中的单元格超过 ${limits.maxCellsPerSheet} 个（可能整列设置了格式或合并），请只保留数据区域后再上传`,
+      );
+    }
   }
   if (!hasWorkbook) throw invalid('文件不是 Excel 工作簿（.xlsx），请使用下载的模板填写后上传');
+}
+
+/** `<c …>` elements of a sheet's XML, counted without parsing it. */
+function countCells(xml: Buffer): number {
+  let count = 0;
+  for (const marker of ['<c ', '<c>']) {
+    for (let i = xml.indexOf(marker); i >= 0; i = xml.indexOf(marker, i + 3)) count += 1;
+  }
+  return count;
 }
