@@ -368,6 +368,17 @@ describe('bulk onboarding from one workbook (preview, confirm in one transaction
     expect(await unitsNamed([`新镇${t}`])).toBe(0);
   });
 
+  it('refuses an expired preview with 410', async () => {
+    const w = await world();
+    const p = (await upload(w.countyAdmin, await workbook([[`过期镇${w.tag}`, '', '乡镇', w.county.name, '']], [])))
+      .body as OnboardingPreview;
+    await app.db.query(`UPDATE onboarding_imports SET expires_at = now() - interval '1 minute' WHERE id = $1`, [p.id]);
+    const res = await confirm(w.countyAdmin, p.id);
+    expect(res.status).toBe(410);
+    expect(res.body.code).toBe('ONBOARDING_EXPIRED');
+    expect(await unitsNamed([`过期镇${w.tag}`])).toBe(0);
+  });
+
   it.each([
     ['an empty file', () => Buffer.alloc(0), 'ONBOARDING_FILE_INVALID', /文件为空/],
     ['a text file', () => Buffer.from('单位全称,类型\n甲镇,乡镇\n'), 'ONBOARDING_FILE_INVALID', /不是 Excel 工作簿/],

@@ -130,6 +130,8 @@ export function OnboardingPreviewPanel({ preview }: { preview: Preview }) {
           description="下表列出每个问题所在的工作表和行号（行号与 Excel 中一致）。有问题时不能确认导入，什么都不会写入。"
           data-testid="onboarding-problems-alert"
         />
+      ) : !preview.canConfirm ? (
+        <Alert type="warning" showIcon message="该预览已过期，请重新上传文件" />
       ) : (
         <Alert
           type="success"
