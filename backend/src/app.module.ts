@@ -5,6 +5,7 @@ import { RequestLoggerMiddleware } from './common/request-logger.middleware';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { OidcModule } from './modules/auth/oidc/oidc.module';
 import { DiffsModule } from './modules/diffs/diffs.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { HealthModule } from './modules/health/health.module';
@@ -31,6 +32,7 @@ import { OnboardingModule } from './modules/onboarding/onboarding.module';
     QueueModule,
     QueueBoardModule,
     AuthModule,
+    OidcModule,
     UsersModule,
     OrgUnitsModule,
     ListsModule,

@@ -4,6 +4,7 @@ import { MIGRATIONS } from '../src/database/migrations';
 import { dropTestDatabase, prepareTestDatabase, runDatabaseName } from './test-database';
 
 const EXPECTED_TABLES = [
+  'admin_events',
   'audit_events',
   'comment_threads',
   'comments',
@@ -20,7 +21,9 @@ const EXPECTED_TABLES = [
   'notification_preferences',
   'notification_webhooks',
   'notifications',
+  'onboarding_imports',
   'org_units',
+  'user_sessions',
   'users',
   'version_items',
 ];

@@ -20,6 +20,8 @@ const STAGES = [
   ['typecheck', ['run', 'typecheck']],
   ['test:unit', ['run', 'test:unit']],
   ['build:frontend', ['run', 'build', '-w', 'frontend']],
+  // The single sign-on e2e test runs the built API as a process (openid-client is ESM-only).
+  ['build:backend', ['run', 'build', '-w', 'shared', '-w', 'backend']],
   ['test:e2e', ['run', 'test:e2e']],
 ];
 

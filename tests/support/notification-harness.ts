@@ -41,6 +41,8 @@ export async function notifyEnv(name: string, overrides: Partial<Record<keyof Ap
     NOTIFY_DEBOUNCE_MS: '1000',
     NOTIFY_OUTBOX_POLL_MS: '500',
     APP_BASE_URL: 'http://app.test',
+    // The robots of these tests are local receivers (startWebhookSink), which the URL rule refuses otherwise.
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     ...overrides,
   });
   return { config, dbName, drop: () => dropTestDatabase(dbName) } satisfies NotifyEnv;

@@ -48,7 +48,47 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(60 * 60 * 1000),
+  /**
+   * Group-robot (webhook) targets allowed although they are not public addresses: comma-separated host
+   * names (`robot.intranet`, `*.corp.example`), IP addresses and CIDR ranges (`10.8.0.0/16`). Empty: only
+   * public addresses. Parsed and checked by webhook-target.ts.
+   */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    ),
   LOG_FORMAT: z.enum(['json', 'text']).default('text'),
+  /**
+   * Single sign-on with the region's unified identity service (OpenID Connect). Unset: off, and the
+   * login page shows only the password form. Its callback is APP_BASE_URL + /api/auth/oidc/callback.
+   */
+  OIDC_ISSUER: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .pipe(z.string().url().optional()),
+  OIDC_CLIENT_ID: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined),
+  OIDC_CLIENT_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
+  OIDC_SCOPES: z
+    .string()
+    .default('openid profile')
+    // `openid` is what makes it OpenID Connect: always asked for, first.
+    .transform((v) => ['openid', ...v.split(/[\s,]+/).filter((s) => s && s !== 'openid')].join(' ')),
+  /** The claim (ID token, else userinfo) holding the user name matched against local accounts. */
+  OIDC_USERNAME_CLAIM: z.string().trim().min(1).default('preferred_username'),
+  /** Text of the single sign-on button on the login page. */
+  OIDC_LABEL: z.string().trim().min(1).default('统一身份认证登录'),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;
@@ -62,6 +102,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config = parsed.data;
   if (config.NODE_ENV === 'production' && config.JWT_SECRET === 'dev-only-secret-change-me') {
     throw new Error('JWT_SECRET must be set in production');
+  }
+  if (config.OIDC_ISSUER && !config.OIDC_CLIENT_ID) {
+    throw new Error('Invalid environment: OIDC_CLIENT_ID is required when OIDC_ISSUER is set');
   }
   return config;
 }

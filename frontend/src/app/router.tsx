@@ -14,11 +14,14 @@ import { NotificationsPage } from './routes/notifications-page';
 import { OnboardingPage } from './routes/onboarding-page';
 import { ReviewPage } from './routes/review-page';
 import { RouteErrorPage } from './routes/route-error-page';
+import { SsoCallbackPage } from './routes/sso-callback-page';
 import { TasksPage } from './routes/tasks-page';
+import { WebhooksPage } from './routes/webhooks-page';
 
 export function createAppRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+    { path: '/login/sso', element: <SsoCallbackPage />, errorElement: <RouteErrorPage /> },
     {
       path: '/',
       element: (
@@ -40,6 +43,7 @@ export function createAppRouter() {
         { path: 'dashboard', element: <DashboardPage /> },
         { path: 'notifications', element: <NotificationsPage /> },
         { path: 'admin/onboarding', element: <OnboardingPage /> },
+        { path: 'admin/webhooks', element: <WebhooksPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

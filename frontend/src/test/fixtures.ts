@@ -8,6 +8,7 @@ import type {
   ListDetail,
   ListTable,
   ReviewState,
+  UserAbilities,
   UserRef,
   VersionItem,
 } from '@dutylist/shared';
@@ -114,6 +115,21 @@ export const FIXTURE_ORGS = {
 };
 
 /** No ability at all; pass the ones a test needs. */
+/** What `me.can` says: nothing, unless the test says otherwise. */
+export function makeUserAbilities(overrides: Partial<UserAbilities> = {}): UserAbilities {
+  return {
+    manageOrgUnits: false,
+    manageAccounts: false,
+    onboard: false,
+    manageWebhooks: false,
+    manageEditions: false,
+    viewDashboard: false,
+    draftLists: false,
+    reviewLists: false,
+    ...overrides,
+  };
+}
+
 export function makeAbilities(overrides: Partial<ListAbilities> = {}): ListAbilities {
   return {
     view: true,

@@ -28,6 +28,10 @@ export const userAbilitiesSchema = z.object({
   manageEditions: z.boolean(),
   /** 审核总览: every list in scope with its progress. */
   viewDashboard: z.boolean(),
+  /** Drafts the township's lists: its tasks open the list itself. */
+  draftLists: z.boolean(),
+  /** Reviews lists at a level: its tasks open the review page, diffs offer 我上次审核以来. */
+  reviewLists: z.boolean(),
 });
 export type UserAbilities = z.infer<typeof userAbilitiesSchema>;
 

@@ -9,3 +9,4 @@ export * from './org-units';
 export * from './review';
 export * from './admin';
 export * from './onboarding';
+export * from './sso';

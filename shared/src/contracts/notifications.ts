@@ -144,7 +144,7 @@ export type StreamToken = z.infer<typeof streamTokenSchema>;
 export type NotificationStreamEvent =
   { type: 'ready'; unread: number } | { type: 'notification'; notification: Notification } | { type: 'ping' };
 
-// ---------------------------------------------------------------- group robots (admin)
+// ---------------------------------------------------------------- group robots (admins, within their scope)
 
 export const WEBHOOK_PROVIDERS = ['wecom', 'dingtalk'] as const;
 export type WebhookProvider = (typeof WEBHOOK_PROVIDERS)[number];
@@ -156,6 +156,7 @@ export const WEBHOOK_PROVIDER_LABELS: Record<WebhookProvider, string> = {
 export const webhookSettingSchema = z.object({
   orgUnit: z.object({ id: z.string().uuid(), name: z.string() }),
   provider: z.enum(WEBHOOK_PROVIDERS),
+  /** The webhook URL with its key masked (`…send?key=1a2b****9f0e`): the full URL is never returned. */
   url: z.string(),
   /** DingTalk 加签 secret is set (never returned). */
   hasSecret: z.boolean(),
@@ -166,14 +167,26 @@ export type WebhookSetting = z.infer<typeof webhookSettingSchema>;
 
 export const putWebhookRequestSchema = z.object({
   provider: z.enum(WEBHOOK_PROVIDERS, { error: '机器人类型必须是 企业微信 或 钉钉' }),
+  /** Omit to keep the stored URL (a robot already set); required for a new robot. */
   url: z
     .string()
     .trim()
     .url('请填写有效的 Webhook 地址')
     .max(1000)
-    .refine((u) => /^https?:\/\//i.test(u), 'Webhook 地址必须以 http:// 或 https:// 开头'),
+    .refine((u) => /^https?:\/\//i.test(u), 'Webhook 地址必须以 http:// 或 https:// 开头')
+    .optional(),
   /** DingTalk 加签 secret (SEC…); omit to keep the stored one, empty string to remove it. */
   secret: z.string().trim().max(200).optional(),
   enabled: z.boolean().default(true),
 });
 export type PutWebhookRequest = z.infer<typeof putWebhookRequestSchema>;
+
+/** The answer of POST /api/notifications/webhooks/:orgUnitId/test: whether the robot took the test message. */
+export const webhookTestResultSchema = z.object({
+  ok: z.boolean(),
+  /** The robot's HTTP status, or null when no answer came (refused address, DNS, timeout, connection). */
+  httpStatus: z.number().int().nullable(),
+  /** 测试消息已送达, or what went wrong (the robot's own error text included). */
+  message: z.string(),
+});
+export type WebhookTestResult = z.infer<typeof webhookTestResultSchema>;

@@ -10,6 +10,7 @@ import { DutyListEntity } from '../lists/duty-list.entity';
 import { ListsService } from '../lists/lists.service';
 import { UserEntity } from '../users/user.entity';
 import { toUserRef, UsersService } from '../users/users.service';
+import { authorize } from '../policies/list.policy';
 import { CommentThreadEntity } from './comment-thread.entity';
 import { CommentEntity } from './comment.entity';
 
@@ -106,8 +107,7 @@ export class CommentsService {
   ): Promise<Thread> {
     const threadId = await this.db.transaction(async (manager) => {
       const list = await this.lists.lockForUser(manager, user, listId);
-      if (user.role === 'admin') throw AppError.forbidden('系统管理员不参与清单讨论');
-      if (list.stage === 'published') throw new AppError('STAGE_CONFLICT', '清单已发布，讨论已关闭');
+      authorize(user, 'comment', list);
       return (await work(manager, list)).id;
     });
     const thread = await this.db.manager.findOneByOrFail(CommentThreadEntity, { id: threadId });

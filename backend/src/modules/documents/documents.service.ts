@@ -9,7 +9,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { ItemEntity } from '../items/item.entity';
 import { itemFieldsFromRow } from '../items/item-fields';
 import { DutyListEntity } from '../lists/duty-list.entity';
-import { assertCanEditItems } from '../lists/list.policy';
+import { authorize } from '../policies/list.policy';
 import { ListsService } from '../lists/lists.service';
 import { DocumentImportEntity } from './document-import.entity';
 import { buildImportPlan } from './import-plan';
@@ -45,7 +45,7 @@ export class DocumentsService {
     const doc = await this.parse(file);
     const saved = await this.db.transaction(async (manager) => {
       const list = await this.lists.lockForUser(manager, user, listId);
-      assertCanEditItems(user, list);
+      authorize(user, 'editItems', list);
       const draft = await manager.find(ItemEntity, { where: { listId }, order: { table: 'ASC', seq: 'ASC' } });
       const plan = buildImportPlan(doc, draft);
       return manager.save(
@@ -88,7 +88,7 @@ export class DocumentsService {
   confirmImport(user: AuthUser, listId: string, importId: string): Promise<ImportPreview> {
     return this.db.transaction(async (manager) => {
       const list = await this.lists.lockForUser(manager, user, listId);
-      assertCanEditItems(user, list);
+      authorize(user, 'editItems', list);
       const found = await manager.findOne(DocumentImportEntity, {
         where: { id: importId, listId },
         lock: { mode: 'pessimistic_write' },

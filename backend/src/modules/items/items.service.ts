@@ -13,7 +13,7 @@ import type {
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../auth/auth-user';
 import { DutyListEntity } from '../lists/duty-list.entity';
-import { assertCanEditItems } from '../lists/list.policy';
+import { authorize } from '../policies/list.policy';
 import { ListsService } from '../lists/lists.service';
 import { ItemEntity } from './item.entity';
 import { toItemDto } from './item.mapper';
@@ -155,7 +155,7 @@ export class ItemsService {
   ): Promise<T> {
     return this.db.transaction(async (manager) => {
       const list = await this.lists.lockForUser(manager, user, listId);
-      assertCanEditItems(user, list);
+      authorize(user, 'editItems', list);
       const result = await work(manager, list);
       await manager.update(DutyListEntity, { id: list.id }, { updatedAt: () => 'now()' });
       return result;

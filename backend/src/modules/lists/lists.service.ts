@@ -20,7 +20,7 @@ import { ItemEntity } from '../items/item.entity';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { isInScope } from '../org-units/org-unit.policy';
 import { DutyListEntity } from './duty-list.entity';
-import { assertCanEditItems, listAbilities } from './list.policy';
+import { authorize, listAbilities } from '../policies/list.policy';
 import { validateDraft } from './list-validation';
 import { ListVersionEntity } from './list-version.entity';
 import { VersionItemEntity } from './version-item.entity';
@@ -89,7 +89,7 @@ export class ListsService {
   async updateExplanation(user: AuthUser, listId: string, explanation: Explanation): Promise<ListDetail> {
     await this.db.transaction(async (manager) => {
       const list = await this.lockForUser(manager, user, listId);
-      assertCanEditItems(user, list);
+      authorize(user, 'editItems', list);
       await manager.update(DutyListEntity, { id: list.id }, { explanation });
     });
     return this.getForUser(user, listId);

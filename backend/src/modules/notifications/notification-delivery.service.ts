@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { EmailSender } from './channels/email.sender';
-import { WebhookSender } from './channels/webhook.sender';
+import { WebhookSendError, WebhookSender } from './channels/webhook.sender';
 import { NotificationDeliveryEntity } from './notification-delivery.entity';
 import { NotificationWebhookEntity } from './notification-webhook.entity';
 
@@ -40,6 +40,8 @@ export class NotificationDeliveryService {
         await this.webhook.send(hook, delivery.message);
       }
     } catch (error) {
+      // A robot on an address the rule refuses stays refused: no retries.
+      if (error instanceof WebhookSendError && error.refused) return this.give(deliveryId, error.message);
       await this.db.manager.update(
         NotificationDeliveryEntity,
         { id: deliveryId },

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../../config/configuration';
+import { AdminAuditModule } from '../admin-audit/admin-audit.module';
 import { UsersModule } from '../users/users.module';
+import { WebhookSender } from './channels/webhook.sender';
 import { NotificationStreamService } from './notification-stream.service';
 import { NotificationWebhooksController } from './notification-webhooks.controller';
 import { NotificationWebhooksService } from './notification-webhooks.service';
@@ -16,12 +18,13 @@ import { NotificationsService } from './notifications.service';
 @Module({
   imports: [
     UsersModule,
+    AdminAuditModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET }),
     }),
   ],
   controllers: [NotificationsController, NotificationWebhooksController],
-  providers: [NotificationsService, NotificationStreamService, NotificationWebhooksService],
+  providers: [NotificationsService, NotificationStreamService, NotificationWebhooksService, WebhookSender],
 })
 export class NotificationsModule {}

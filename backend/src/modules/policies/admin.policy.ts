@@ -1,4 +1,4 @@
-import type { UserAbilities } from '@dutylist/shared';
+import { reviewLevelOf, type UserAbilities } from '@dutylist/shared';
 import { AppError } from '../../common/app-error';
 import type { AuthUser } from '../auth/auth-user';
 import { isInScope } from '../org-units/org-unit.policy';
@@ -17,6 +17,8 @@ export function userAbilities(user: AuthUser): UserAbilities {
     manageWebhooks: admin,
     manageEditions: user.orgLevel === 'region' && (admin || user.role === 'region_reviewer'),
     viewDashboard: user.role !== 'township_drafter',
+    draftLists: user.role === 'township_drafter',
+    reviewLists: reviewLevelOf(user.role) !== null,
   };
 }
 

@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
-  REVIEW_LEVEL_LABELS,
-  REVIEW_STAGE,
   reviewLevelOf,
   type AnswerDecisionRequest,
   type BulkDecideRequest,
@@ -18,7 +16,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ItemsService } from '../items/items.service';
 import { DutyListEntity } from '../lists/duty-list.entity';
-import { assertCanEditItems } from '../lists/list.policy';
+import { authorize } from '../policies/list.policy';
 import { ListVersionEntity } from '../lists/list-version.entity';
 import { ListsService } from '../lists/lists.service';
 import { VersionItemEntity } from '../lists/version-item.entity';
@@ -257,11 +255,8 @@ export class ReviewsService {
   /** Locks the list and checks that the caller is the reviewer whose level reviews now. */
   private async reviewContext(manager: EntityManager, user: AuthUser, listId: string): Promise<ReviewContext> {
     const list = await this.lists.lockForUser(manager, user, listId);
-    const level = reviewLevelOf(user.role);
-    if (!level) throw AppError.forbidden('只有审核人可以审核事项');
-    if (list.stage !== REVIEW_STAGE[level]) {
-      throw new AppError('STAGE_CONFLICT', `清单当前不在${REVIEW_LEVEL_LABELS[level]}审核阶段，不能审核事项`);
-    }
+    authorize(user, 'decideItems', list);
+    const level = reviewLevelOf(user.role) ?? 'county';
     const [version] = await this.state.latestVersions(manager, list.id);
     if (!version) throw new AppError('NO_VERSION', '清单尚未报送，没有可审核的版本');
     return { list, level, version };
@@ -283,8 +278,7 @@ export class ReviewsService {
   ): Promise<Feedback> {
     return this.db.transaction(async (manager) => {
       const list = await this.lists.lockForUser(manager, user, listId);
-      if (user.role !== 'township_drafter') throw AppError.forbidden('只有本乡镇的起草人可以答复审核意见');
-      assertCanEditItems(user, list);
+      authorize(user, 'answerFeedback', list);
       const decision = await manager.findOneBy(ItemDecisionEntity, { id: decisionId, listId: list.id });
       if (!decision || decision.decision === 'approved') {
         throw AppError.notFound('DECISION_NOT_FOUND', '未找到该审核意见');

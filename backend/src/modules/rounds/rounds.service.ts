@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
-  LIST_ACTION_LABELS,
-  LIST_STAGE_LABELS,
   nextStage,
   reviewLevelOf,
   sameItemContent,
@@ -24,7 +22,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { EditionsService } from '../editions/editions.service';
 import { ItemEntity } from '../items/item.entity';
 import { DutyListEntity } from '../lists/duty-list.entity';
-import { assertActionRole } from '../lists/list.policy';
+import { ACTION_ABILITY, denialOf } from '../policies/list.policy';
 import { ListVersionEntity } from '../lists/list-version.entity';
 import { ListsService } from '../lists/lists.service';
 import { VersionItemEntity } from '../lists/version-item.entity';
@@ -217,19 +215,18 @@ export class RoundsService {
     });
   }
 
-  /** The frame of every step: lock (404), role (403), stage (409 or idempotent replay), work, stage clock, audit. */
+  /** The frame of every step: lock (404), policy (403, 409 or idempotent replay), work, stage clock, audit. */
   private async step(user: AuthUser, listId: string, action: ListAction, work: StepWork): Promise<ListDetail> {
     await this.db.transaction(async (manager) => {
       const list = await this.lists.lockForUser(manager, user, listId);
-      assertActionRole(user, action);
-      const to = nextStage(action, user.role, list);
-      if (!to) {
-        if (await this.isReplay(manager, list, action, user)) return;
-        throw new AppError(
-          'STAGE_CONFLICT',
-          `清单当前为“${LIST_STAGE_LABELS[list.stage]}”，不能${LIST_ACTION_LABELS[action]}`,
-        );
+      const denial = denialOf(user, ACTION_ABILITY[action], list);
+      if (denial) {
+        // The same step repeated (a double click) finds the list where it took it: answer, change nothing.
+        if (denial.code === 'STAGE_CONFLICT' && (await this.isReplay(manager, list, action, user))) return;
+        throw denial;
       }
+      const to = nextStage(action, user.role, list);
+      if (!to) throw new Error(`the policy allowed ${action} from ${list.stage}, which the stage machine does not`);
       const settings = await this.editions.get(list.edition, manager);
       const outcome = await work(manager, list, to, settings);
       const now = new Date();

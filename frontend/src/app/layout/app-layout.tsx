@@ -27,6 +27,7 @@ function buildMenuItems(can: UserAbilities | undefined, taskCount: number): Menu
     { key: '/lists', label: '我的清单' },
     ...(can?.viewDashboard ? [{ key: '/dashboard', label: '审核总览' }] : []),
     ...(can?.onboard ? [{ key: '/admin/onboarding', label: '批量导入' }] : []),
+    ...(can?.manageWebhooks ? [{ key: '/admin/webhooks', label: '通知机器人' }] : []),
   ];
 }
 

@@ -3,6 +3,7 @@ import type { LoginRequest } from '@dutylist/shared';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { DemoAccountsPanel } from '@/features/auth/components/demo-accounts-panel';
 import { LoginForm } from '@/features/auth/components/login-form';
+import { SsoErrorAlert, SsoLoginButton } from '@/features/auth/components/sso-login';
 import { getToken } from '@/lib/auth-token';
 import { PRODUCT_NAME } from '../layout/app-layout';
 
@@ -40,6 +41,8 @@ export function LoginPage() {
       </Typography.Title>
       <Flex gap={24} wrap justify="center" align="flex-start" style={{ width: '100%', maxWidth: 1080 }}>
         <Card title="用户登录" style={{ width: 380, maxWidth: '100%' }}>
+          <SsoErrorAlert />
+          <SsoLoginButton next={target} />
           <LoginForm form={form} onSuccess={() => void navigate(target, { replace: true })} />
         </Card>
         <div style={{ flex: '1 1 480px', maxWidth: 640, minWidth: 0 }}>

@@ -7,7 +7,7 @@ import { useMyTasks } from '@/features/tasks/hooks/use-my-tasks';
 export function TasksPage() {
   const { data: user } = useCurrentUser();
   const tasksQuery = useMyTasks();
-  const forDrafter = user?.role === 'township_drafter';
+  const forDrafter = user?.can.draftLists ?? false;
   return (
     <div data-testid="tasks-page">
       <Typography.Title level={3} style={{ marginTop: 0 }}>

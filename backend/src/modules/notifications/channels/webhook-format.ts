@@ -49,3 +49,27 @@ export function signedDingtalkUrl(url: string, secret: string, now = Date.now())
   signed.searchParams.set('sign', sign);
   return signed.toString();
 }
+
+function maskToken(token: string): string {
+  return token.length <= 8 ? '****' : `${token.slice(0, 4)}****${token.slice(-4)}`;
+}
+
+/**
+ * The URL as admins see it: the robot's key (WeCom `key`, DingTalk `access_token`, any query value and
+ * any long path segment, as relays put tokens there) masked, so that a screen never shows a usable URL.
+ */
+export function maskWebhookUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return maskToken(raw);
+  }
+  const path = url.pathname
+    .split('/')
+    .map((segment) => (segment.length >= 16 ? maskToken(segment) : segment))
+    .join('/');
+  const query = [...url.searchParams.entries()].map(([key, value]) => `${key}=${maskToken(value)}`).join('&');
+  const auth = url.username || url.password ? '****@' : '';
+  return `${url.protocol}//${auth}${url.host}${path}${query ? `?${query}` : ''}`;
+}

@@ -96,7 +96,7 @@ export function DiffView({ list }: { list: ListDetail }) {
   const pendingScroll = useRef<string | null>(null);
 
   const me = useCurrentUser();
-  const isReviewer = !!me.data && me.data.role !== 'township_drafter';
+  const isReviewer = me.data?.can.reviewLists ?? false;
   const diffQuery = useDiff(list.id, {
     from: typeof from === 'number' ? from : undefined,
     to,
