@@ -24,6 +24,7 @@ import { AdjustmentsModule } from './modules/adjustments/adjustments.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { RoundsModule } from './modules/rounds/rounds.module';
 import { TasksModule } from './modules/tasks/tasks.module';
+import { OnboardingModule } from './modules/onboarding/onboarding.module';
 
 @Module({
   imports: [
@@ -49,6 +50,7 @@ import { TasksModule } from './modules/tasks/tasks.module';
     NotificationsModule,
     DiffsModule,
     HealthModule,
+    OnboardingModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

@@ -22,6 +22,7 @@ const EXPECTED_TABLES = [
   'notification_preferences',
   'notification_webhooks',
   'notifications',
+  'onboarding_imports',
   'org_units',
   'user_sessions',
   'users',

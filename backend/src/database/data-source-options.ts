@@ -20,6 +20,7 @@ import { NotificationWebhookEntity } from '../modules/notifications/notification
 import { UserSessionEntity } from '../modules/users/user-session.entity';
 import { AdminEventEntity } from '../modules/admin-audit/admin-event.entity';
 import { ListPublicationEntity } from '../modules/lists/list-publication.entity';
+import { OnboardingImportEntity } from '../modules/onboarding/onboarding-import.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -44,6 +45,7 @@ export const ENTITIES = [
   UserSessionEntity,
   AdminEventEntity,
   ListPublicationEntity,
+  OnboardingImportEntity,
 ];
 
 /** The one options function shared by the Nest module, the CLI and the tests. Never `synchronize`. */

@@ -16,6 +16,7 @@ import { ListsPage } from './routes/lists-page';
 import { LoginPage } from './routes/login-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { NotificationsPage } from './routes/notifications-page';
+import { OnboardingPage } from './routes/onboarding-page';
 import { ReviewPage } from './routes/review-page';
 import { RouteErrorPage } from './routes/route-error-page';
 import { SsoCallbackPage } from './routes/sso-callback-page';
@@ -46,6 +47,7 @@ export function createAppRouter() {
         { path: 'tasks', element: <TasksPage /> },
         { path: 'dashboard', element: <DashboardPage /> },
         { path: 'notifications', element: <NotificationsPage /> },
+        { path: 'admin/onboarding', element: <OnboardingPage /> },
         { path: 'admin/webhooks', element: <WebhooksPage /> },
         { path: 'admin/org-units', element: <AdminOrgUnitsPage /> },
         { path: 'admin/users', element: <AdminUsersPage /> },

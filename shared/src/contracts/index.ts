@@ -9,4 +9,5 @@ export * from './notifications';
 export * from './org-units';
 export * from './review';
 export * from './admin';
+export * from './onboarding';
 export * from './sso';

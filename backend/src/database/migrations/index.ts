@@ -5,6 +5,7 @@ import { Notifications1764200000000 } from './1764200000000-notifications';
 import { AccountsAndOrgAdmin1764400000000 } from './1764400000000-accounts-and-org-admin';
 import { UsernamesCaseInsensitive1764420000000 } from './1764420000000-usernames-case-insensitive';
 import { EditionsAndAdjustments1764430000000 } from './1764430000000-editions-and-adjustments';
+import { OnboardingImports1764440000000 } from './1764440000000-onboarding-imports';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   AccountsAndOrgAdmin1764400000000,
   UsernamesCaseInsensitive1764420000000,
   EditionsAndAdjustments1764430000000,
+  OnboardingImports1764440000000,
 ];

@@ -18,6 +18,8 @@ const MENU_SECTIONS = [
   '/editions',
   '/admin/org-units',
   '/admin/users',
+  '/admin/onboarding',
+  '/admin/webhooks',
   '/admin/audit',
 ] as const;
 
@@ -36,9 +38,10 @@ function buildMenuItems(can: UserAbilities | undefined, taskCount: number): Menu
     { key: '/lists', label: '我的清单' },
     ...(can?.viewDashboard ? [{ key: '/dashboard', label: '审核总览' }] : []),
     ...(can?.manageEditions ? [{ key: '/editions', label: <span data-testid="menu-editions">届次管理</span> }] : []),
-    ...(can?.manageWebhooks ? [{ key: '/admin/webhooks', label: '通知机器人' }] : []),
     ...(can?.manageOrgUnits ? [{ key: '/admin/org-units', label: '机构管理' }] : []),
     ...(can?.manageAccounts ? [{ key: '/admin/users', label: '账号管理' }] : []),
+    ...(can?.onboard ? [{ key: '/admin/onboarding', label: '批量导入' }] : []),
+    ...(can?.manageWebhooks ? [{ key: '/admin/webhooks', label: '通知机器人' }] : []),
     ...(can?.manageOrgUnits || can?.manageAccounts ? [{ key: '/admin/audit', label: '管理日志' }] : []),
   ];
 }

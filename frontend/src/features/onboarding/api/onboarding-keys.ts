@@ -1,0 +1,4 @@
+export const onboardingKeys = {
+  all: ['onboarding'] as const,
+  detail: (id: string) => [...onboardingKeys.all, 'detail', id] as const,
+};
