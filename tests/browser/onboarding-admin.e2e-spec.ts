@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describeBrowser, loginAs, openChromiumPage } from '../support/browser';
-import { createList } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { bearer } from '../support/auth';
 import { OrgUnitEntity } from '../../backend/src/modules/org-units/org-unit.entity';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const SCREENSHOT_DIR = path.join(__dirname, '__screenshots__');
 const DOCUMENT = path.join(__dirname, '../../backend/demo-data/documents/santai.txt');
@@ -23,7 +23,6 @@ describeBrowser('browser: the county admin onboards a township and its drafter',
   let browser: Browser;
   let page: Page;
   let oneTimePassword = '';
-  let townshipId = '';
 
   const shot = (name: string) =>
     page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true, animations: 'disabled' });
@@ -85,7 +84,6 @@ describeBrowser('browser: the county admin onboards a township and its drafter',
 
     const unit = await app.db.getRepository(OrgUnitEntity).findOneByOrFail({ name: TOWNSHIP });
     expect(unit).toMatchObject({ level: 'township', shortName: '西北湾', isActive: true });
-    townshipId = unit.id;
     const actions = await app.db.query(
       `SELECT e.action FROM admin_events e JOIN users u ON u.id = e.actor_id
         WHERE u.username = 'qitai-admin' ORDER BY e.id`,
@@ -102,23 +100,23 @@ describeBrowser('browser: the county admin onboards a township and its drafter',
   });
 
   it('the drafter logs in with the one-time password, imports the document and submits', async () => {
-    // TODO(lead): opening an edition (deliverable 4, branch `editions`) gives every township in scope its
-    // draft; until then the test gives the new township its 2025 draft directly.
-    const unit = await app.db.getRepository(OrgUnitEntity).findOneByOrFail({ id: townshipId });
-    await createList(app.db, unit);
+    // The region opens the edition again with its settings, as 届次管理 does: townships added since get their draft.
+    const region = await bearer(app, 'xinjiang', 'demo1234');
+    const opened = await app.http
+      .post('/api/editions')
+      .set('Authorization', region)
+      .send({ edition: 2025, maxRounds: 3, reviewDays: null, reviseDays: null });
+    expect(opened.status).toBe(200);
+    expect(opened.body.created).toBeGreaterThanOrEqual(1);
 
     await loginAs(page, app.baseUrl, DRAFTER, oneTimePassword);
-    // The forced change at first login (branch `security`, testids from its password.e2e-spec.ts).
-    // TODO(lead): when `security` is merged, drop the condition: the change screen must appear here.
-    const forced = page.getByTestId('forced-password-change');
-    await forced.or(page.getByTestId('side-menu')).first().waitFor();
-    if (await forced.isVisible()) {
-      await page.getByTestId('current-password').fill(oneTimePassword);
-      await page.getByTestId('new-password').fill('Tianshan-2027-lists');
-      await page.getByTestId('confirm-password').fill('Tianshan-2027-lists');
-      await page.getByTestId('change-password-submit').click();
-      await page.getByTestId('side-menu').waitFor();
-    }
+    // A one-time password: the first thing the drafter sees is the forced change, nothing else.
+    await page.getByTestId('forced-password-change').waitFor();
+    await page.getByTestId('current-password').fill(oneTimePassword);
+    await page.getByTestId('new-password').fill('Tianshan-2027-lists');
+    await page.getByTestId('confirm-password').fill('Tianshan-2027-lists');
+    await page.getByTestId('change-password-submit').click();
+    await page.getByTestId('side-menu').waitFor();
 
     await page.goto(`${app.baseUrl}/lists`);
     await page.getByTestId('lists-page').locator('tr', { hasText: TOWNSHIP }).first().getByTestId('list-link').click();
