@@ -21,8 +21,11 @@ describe('safeNext: where a single sign-on may return to', () => {
 });
 
 describe('OIDC settings', () => {
+  // The settings under test, with the signing key every configuration needs.
+  const env = (vars: Record<string, string>) => ({ JWT_SECRET: 'a-test-signing-key-of-enough-length', ...vars });
+
   it('is off without an issuer, with the documented defaults', () => {
-    const config = loadConfig({ OIDC_ISSUER: '' });
+    const config = loadConfig(env({ OIDC_ISSUER: '' }));
     expect(config.OIDC_ISSUER).toBeUndefined();
     expect(config.OIDC_SCOPES).toBe('openid profile');
     expect(config.OIDC_USERNAME_CLAIM).toBe('preferred_username');
@@ -30,13 +33,15 @@ describe('OIDC settings', () => {
   });
 
   it('needs a client id with an issuer, and always asks for openid', () => {
-    expect(() => loadConfig({ OIDC_ISSUER: 'https://id.example.gov.cn' })).toThrow(/OIDC_CLIENT_ID/);
-    expect(() => loadConfig({ OIDC_ISSUER: 'not a url', OIDC_CLIENT_ID: 'x' })).toThrow(/OIDC_ISSUER/);
-    const config = loadConfig({
-      OIDC_ISSUER: 'https://id.example.gov.cn',
-      OIDC_CLIENT_ID: 'x',
-      OIDC_SCOPES: 'email,profile',
-    });
+    expect(() => loadConfig(env({ OIDC_ISSUER: 'https://id.example.gov.cn' }))).toThrow(/OIDC_CLIENT_ID/);
+    expect(() => loadConfig(env({ OIDC_ISSUER: 'not a url', OIDC_CLIENT_ID: 'x' }))).toThrow(/OIDC_ISSUER/);
+    const config = loadConfig(
+      env({
+        OIDC_ISSUER: 'https://id.example.gov.cn',
+        OIDC_CLIENT_ID: 'x',
+        OIDC_SCOPES: 'email,profile',
+      }),
+    );
     expect(config.OIDC_SCOPES).toBe('openid email profile');
   });
 });
