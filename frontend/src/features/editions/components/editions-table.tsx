@@ -1,7 +1,9 @@
-import { Button, Flex, Table, Tag, Typography } from 'antd';
+import { App, Button, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { LIST_STAGE_LABELS, LIST_STAGES, type EditionSummary, type ListStage } from '@dutylist/shared';
+import { errorMessage } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
+import { useOpenEdition } from '../hooks/use-editions';
 
 const STAGE_GROUPS: { label: string; stages: ListStage[]; color: string }[] = [
   { label: '起草中', stages: ['drafting', 'returned'], color: 'default' },
@@ -22,6 +24,42 @@ export interface EditionsTableProps {
   editions: EditionSummary[];
   loading?: boolean;
   onEdit: (edition: EditionSummary) => void;
+}
+
+/**
+ * 补建草稿: opening an opened edition again with its own settings gives a draft to every township created
+ * since (a county that onboarded new townships), and touches nothing else.
+ */
+function BackfillButton({ edition }: { edition: EditionSummary }) {
+  const { message } = App.useApp();
+  const open = useOpenEdition();
+  return (
+    <Popconfirm
+      title="为新建的乡镇补建草稿"
+      description="本届次开启后新建的乡镇将各得到一份草稿，已有清单的乡镇不变。"
+      okText="补建"
+      cancelText="取消"
+      onConfirm={() =>
+        open
+          .mutateAsync({
+            edition: edition.edition,
+            title: edition.title,
+            maxRounds: edition.maxRounds,
+            reviewDays: edition.reviewDays,
+            reviseDays: edition.reviseDays,
+          })
+          .then(
+            (result) =>
+              void message.success(result.created ? `已补建草稿 ${result.created} 份` : '所有乡镇都已有本届次的清单'),
+            (error: unknown) => void message.error(errorMessage(error)),
+          )
+      }
+    >
+      <Button size="small" loading={open.isPending} data-testid="edition-backfill">
+        补建草稿
+      </Button>
+    </Popconfirm>
+  );
 }
 
 /** The editions, newest first: settings, who opened them, and the lists in scope per stage. */
@@ -85,9 +123,12 @@ export function EditionsTable({ editions, loading, onEdit }: EditionsTableProps)
       title: '操作',
       key: 'actions',
       render: (_, e) => (
-        <Button size="small" onClick={() => onEdit(e)} data-testid="edition-edit">
-          设置
-        </Button>
+        <Flex gap={8}>
+          <Button size="small" onClick={() => onEdit(e)} data-testid="edition-edit">
+            设置
+          </Button>
+          {e.openedAt && <BackfillButton edition={e} />}
+        </Flex>
       ),
     },
   ];
