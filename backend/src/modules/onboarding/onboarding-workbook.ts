@@ -266,10 +266,24 @@ export async function buildOnboardingTemplate(): Promise<Buffer> {
   example(['用户：用户名', '姓名', '角色', '所属单位', '邮箱'], true);
   example(['blh-drafter', '张三', ROLE_LABELS.township_drafter, '碧流河镇', 'zhangsan@example.com']);
   for (const c of [2, 3, 4, 5]) help.getColumn(c).width = 22;
-  help.getColumn(1).width = 60;
+  help.getColumn(1).width = 110;
   help.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
+  for (const sheet of [help, orgs, users]) printOnA4(sheet);
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Printed as offices print: A4 landscape, every column on the page, the header row on each page. */
+function printOnA4(sheet: ExcelJS.Worksheet): void {
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:1',
+  };
 }
 
 export interface InitialPassword {
@@ -285,7 +299,7 @@ export async function buildPasswordsWorkbook(rows: InitialPassword[]): Promise<B
   const sheet = workbook.addWorksheet('初始密码');
   sheet.columns = [
     { header: '用户名', width: 20 },
-    { header: '姓名', width: 14 },
+    { header: '姓名', width: 20 },
     { header: '所属单位', width: 40 },
     { header: '初始密码', width: 20 },
   ];
@@ -293,6 +307,7 @@ export async function buildPasswordsWorkbook(rows: InitialPassword[]): Promise<B
   for (const r of rows) sheet.addRow([r.username, r.displayName, r.orgUnit, r.password]);
   sheet.addRow([]);
   sheet.addRow(['初始密码仅此一次提供，首次登录后必须修改。请逐一分发给本人，分发后删除本文件。']);
+  printOnA4(sheet);
   // Inline strings: thousands of distinct passwords gain nothing from a shared-strings table.
   return Buffer.from(await workbook.xlsx.writeBuffer({ useSharedStrings: false } as ExcelJS.XlsxWriteOptions));
 }
