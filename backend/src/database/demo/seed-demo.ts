@@ -103,6 +103,14 @@ export async function seedDemo(db: DataSource): Promise<SeedSummary> {
       summary.usersCreated += 1;
     }
 
+    // The demo edition stands opened by the region, as after 届次管理 → 开启新届次: 补建草稿 works for new townships.
+    const regionReviewer = await manager.findOneBy(UserEntity, { username: 'xinjiang' });
+    await manager.query(
+      `INSERT INTO edition_settings (edition, max_rounds, title, opened_at, opened_by)
+       VALUES ($1, 3, $2, now(), $3) ON CONFLICT (edition) DO NOTHING`,
+      [DEMO_EDITION, `${DEMO_EDITION}年度`, regionReviewer?.id ?? null],
+    );
+
     for (const { unit, document } of townships) {
       if (await manager.exists(DutyListEntity, { where: { townshipId: unit.id, edition: DEMO_EDITION } })) continue;
       const parsed = parseDutyListDocument(readFileSync(join(DEMO_DATA_DIR, 'documents', document)));
