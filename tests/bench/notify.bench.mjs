@@ -7,20 +7,26 @@
 //   2. fan-out: one submission in a county with 1,000 reviewers; time until 1,000 inbox rows exist and
 //      until sampled open streams of those reviewers have received it.
 // Targets: commit → SSE p95 ≤ 1 s; 1,000 notifications in ≤ 5 s. Exit code 1 when a target is missed.
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
-import net from 'node:net';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import {
+  admin,
+  benchDatabase,
+  dropQueueKeys,
+  runBench,
+  freePort,
+  root,
+  run,
+  stopChildren,
+  waitFor,
+} from './bench-processes.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(root, 'backend', 'package.json'));
 const { Client } = require('pg');
 const argon2 = require('argon2');
 
-const PG = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
 const WARMUP = 5;
@@ -31,53 +37,8 @@ const TARGET_P95_MS = 1000;
 const TARGET_FANOUT_MS = 5000;
 const PASSWORD = 'bench-password-1';
 
-const dbName = `dutylist_bench_notify_${process.pid}`;
-const dbUrl = (() => {
-  const u = new URL(PG);
-  u.pathname = `/${dbName}`;
-  return u.toString();
-})();
-const children = [];
+const { dbName, dbUrl } = benchDatabase('notify');
 let db;
-
-async function admin(sql) {
-  const c = new Client({ connectionString: PG });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-async function freePort() {
-  const s = net.createServer().listen(0, '127.0.0.1');
-  await once(s, 'listening');
-  const { port } = s.address();
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-function run(script, args, env, name) {
-  const child = spawn(process.execPath, [script, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (c) => (out += c));
-  child.stderr.on('data', (c) => (out += c));
-  child.output = () => out;
-  child.label = name;
-  children.push(child);
-  return child;
-}
-
-async function waitFor(what, probe, timeoutMs = 30_000, everyMs = 20) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
@@ -316,26 +277,9 @@ async function main() {
 
 async function cleanup() {
   await db?.end().catch(() => undefined);
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode === null ? once(c, 'exit') : null)));
-  const prefix = `dutylist-bench-${process.pid}`;
-  // Remove the run's queue keys (its own prefix only).
-  const Redis = require('ioredis');
-  const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  redis.disconnect();
+  await stopChildren();
+  await dropQueueKeys(REDIS_URL, `dutylist-bench-${process.pid}`);
   await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
 }
 
-main()
-  .catch((error) => {
-    console.error(`[bench:notify] ${error.stack ?? error}`);
-    for (const child of children) console.error(`--- ${child.label}\n${child.output().slice(-3000)}`);
-    process.exitCode = 1;
-  })
-  .finally(cleanup);
+runBench('bench:notify', main, cleanup);

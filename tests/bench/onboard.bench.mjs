@@ -6,21 +6,28 @@
 // Baselines from the same run: re-importing the same file (all unchanged) and onboarding one township
 // with one account. Target: the whole onboarding ≤ 30 s. Exit code 1 when it is missed or wrong.
 /* global FormData, Blob -- Node 20 has both */
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
-import net from 'node:net';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import {
+  admin,
+  benchDatabase,
+  children,
+  dropQueueKeys,
+  runBench,
+  freePort,
+  root,
+  run,
+  stopChildren,
+  waitFor,
+} from './bench-processes.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(root, 'backend', 'package.json'));
 const { Client } = require('pg');
 const argon2 = require('argon2');
 const ExcelJS = require('exceljs');
 
-const PG = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TARGET_MS = 30_000;
 const PASSWORD = 'bench-password-1';
@@ -62,53 +69,8 @@ const DEPARTMENTS = [
   '消防救援大队',
 ];
 
-const dbName = `dutylist_bench_onboard_${process.pid}`;
-const dbUrl = (() => {
-  const u = new URL(PG);
-  u.pathname = `/${dbName}`;
-  return u.toString();
-})();
-const children = [];
+const { dbName, dbUrl } = benchDatabase('onboard');
 let db;
-
-async function admin(sql) {
-  const c = new Client({ connectionString: PG });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-async function freePort() {
-  const s = net.createServer().listen(0, '127.0.0.1');
-  await once(s, 'listening');
-  const { port } = s.address();
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-function run(script, args, env, name) {
-  const child = spawn(process.execPath, [script, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (c) => (out += c));
-  child.stderr.on('data', (c) => (out += c));
-  child.output = () => out;
-  child.label = name;
-  children.push(child);
-  return child;
-}
-
-async function waitFor(what, probe, timeoutMs = 60_000, everyMs = 200) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
 
 /** The region as an admin would fill the template. */
 async function regionWorkbook(regionName) {
@@ -193,7 +155,7 @@ async function main() {
 
   run(join(root, 'backend', 'dist', 'main.js'), [], env, 'api');
   const base = `http://127.0.0.1:${port}`;
-  await waitFor('the API', async () => (await fetch(`${base}/api/health`)).status === 200);
+  await waitFor('the API', async () => (await fetch(`${base}/api/health`)).status === 200, 60_000, 200);
   const login = async (username, password) => {
     const res = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
@@ -311,25 +273,9 @@ async function main() {
 
 async function cleanup() {
   await db?.end().catch(() => undefined);
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode === null ? once(c, 'exit') : null)));
-  const prefix = `dutylist-bench-${process.pid}`;
-  const Redis = require('ioredis');
-  const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  redis.disconnect();
+  await stopChildren();
+  await dropQueueKeys(REDIS_URL, `dutylist-bench-${process.pid}`);
   await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
 }
 
-main()
-  .catch((error) => {
-    console.error(`[bench:onboard] ${error.stack ?? error}`);
-    for (const child of children) console.error(`--- ${child.label}\n${child.output().slice(-3000)}`);
-    process.exitCode = 1;
-  })
-  .finally(cleanup);
+runBench('bench:onboard', main, cleanup);
