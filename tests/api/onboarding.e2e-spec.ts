@@ -179,7 +179,7 @@ describe('bulk onboarding from one workbook (preview, confirm in one transaction
     expect(drafterRow[2]).toBe('张三');
     expect(String(drafterRow[3])).toContain(`碧流河镇${t}`);
     const oneTime = String(drafterRow[4]);
-    expect(oneTime).toMatch(/^[A-Za-z2-9]{14}$/);
+    expect(oneTime).toMatch(/^[A-Za-z2-9]{4}-[A-Za-z2-9]{4}-[A-Za-z2-9]{4}$/);
     const second = await passwords(w.regionAdmin, p.id);
     expect(second.status).toBe(410);
     expect(JSON.parse(second.body.toString()).code).toBe('ONBOARDING_PASSWORDS_GONE');

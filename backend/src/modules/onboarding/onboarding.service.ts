@@ -20,7 +20,8 @@ import {
   type OnboardingPlan,
 } from './onboarding-plan';
 import { buildOnboardingTemplate, buildPasswordsWorkbook, readOnboardingWorkbook } from './onboarding-workbook';
-import { generateOneTimePassword, hashOneTimePasswords, openPasswords, sealPasswords } from './one-time-passwords';
+import { generateOneTimePassword, hashOneTimePasswords } from '../users/one-time-password';
+import { openPasswords, sealPasswords } from './sealed-passwords';
 
 export interface UploadedWorkbook {
   originalname: string;
