@@ -94,3 +94,30 @@ export function runBench(label, main, cleanup) {
     })
     .finally(cleanup);
 }
+
+/**
+ * A fresh database migrated by the real CLI, and the environment (free port, own queue prefix, a signing
+ * key) that the API and worker processes of the bench then run with.
+ */
+export async function migratedBackend({ dbName, dbUrl, redisUrl }) {
+  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  await admin(`CREATE DATABASE "${dbName}"`);
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    JWT_SECRET: `bench-secret-${process.pid}-xxxxxxxx`,
+    DATABASE_URL: dbUrl,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: `dutylist-bench-${process.pid}`,
+    PORT: String(port),
+    STATIC_DIR: join(root, '.bench-no-static'),
+    LOG_FORMAT: 'text',
+    NO_COLOR: '1',
+    DEMO_MODE: 'false',
+  };
+  const migrate = run(join(root, 'backend', 'dist', 'database', 'cli.js'), ['migrate'], env, 'migrate');
+  const [code] = await once(migrate, 'exit');
+  if (code !== 0) throw new Error(`migrate failed:\n${migrate.output()}`);
+  return { env, port };
+}

@@ -7,7 +7,6 @@
 //   2. fan-out: one submission in a county with 1,000 reviewers; time until 1,000 inbox rows exist and
 //      until sampled open streams of those reviewers have received it.
 // Targets: commit → SSE p95 ≤ 1 s; 1,000 notifications in ≤ 5 s. Exit code 1 when a target is missed.
-import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,7 +15,7 @@ import {
   benchDatabase,
   dropQueueKeys,
   runBench,
-  freePort,
+  migratedBackend,
   root,
   run,
   stopChildren,
@@ -85,25 +84,7 @@ async function openStream(base, token, onEvent) {
 }
 
 async function main() {
-  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin(`CREATE DATABASE "${dbName}"`);
-  const port = await freePort();
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    JWT_SECRET: `bench-secret-${process.pid}-xxxxxxxx`,
-    DATABASE_URL: dbUrl,
-    REDIS_URL,
-    QUEUE_PREFIX: `dutylist-bench-${process.pid}`,
-    PORT: String(port),
-    STATIC_DIR: join(root, '.bench-no-static'),
-    LOG_FORMAT: 'text',
-    NO_COLOR: '1',
-    DEMO_MODE: 'false',
-  };
-  const migrate = run(join(root, 'backend', 'dist', 'database', 'cli.js'), ['migrate'], env, 'migrate');
-  const [code] = await once(migrate, 'exit');
-  if (code !== 0) throw new Error(`migrate failed:\n${migrate.output()}`);
+  const { env, port } = await migratedBackend({ dbName, dbUrl, redisUrl: REDIS_URL });
 
   // ---- the world: one region → prefecture → county A (latency) and county B (fan-out)
   db = new Client({ connectionString: dbUrl });

@@ -6,7 +6,6 @@
 // Baselines from the same run: re-importing the same file (all unchanged) and onboarding one township
 // with one account. Target: the whole onboarding ≤ 30 s. Exit code 1 when it is missed or wrong.
 /* global FormData, Blob -- Node 20 has both */
-import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,7 +15,7 @@ import {
   children,
   dropQueueKeys,
   runBench,
-  freePort,
+  migratedBackend,
   root,
   run,
   stopChildren,
@@ -112,25 +111,7 @@ async function regionWorkbook(regionName) {
 }
 
 async function main() {
-  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin(`CREATE DATABASE "${dbName}"`);
-  const port = await freePort();
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    JWT_SECRET: `bench-secret-${process.pid}-xxxxxxxx`,
-    DATABASE_URL: dbUrl,
-    REDIS_URL,
-    QUEUE_PREFIX: `dutylist-bench-${process.pid}`,
-    PORT: String(port),
-    STATIC_DIR: join(root, '.bench-no-static'),
-    LOG_FORMAT: 'text',
-    NO_COLOR: '1',
-    DEMO_MODE: 'false',
-  };
-  const migrate = run(join(root, 'backend', 'dist', 'database', 'cli.js'), ['migrate'], env, 'migrate');
-  const [code] = await once(migrate, 'exit');
-  if (code !== 0) throw new Error(`migrate failed:\n${migrate.output()}`);
+  const { env, port } = await migratedBackend({ dbName, dbUrl, redisUrl: REDIS_URL });
 
   // ---- a fresh directory: the region and its admin, nothing else
   db = new Client({ connectionString: dbUrl });
